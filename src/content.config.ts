@@ -1,0 +1,23 @@
+import { defineCollection } from 'astro:content';
+import { glob } from 'astro/loaders';
+import { docsSchema } from '@astrojs/starlight/schema';
+import { z } from 'astro/zod';
+
+/**
+ * Frontmatter every page may carry on top of Starlight's own:
+ * - `lastVerified`: ISO date (YYYY-MM-DD) on which the page's facts were last checked against
+ *   AWS sources; shown under the title by src/components/overrides/PageTitle.astro.
+ */
+export const collections = {
+  docs: defineCollection({
+    loader: glob({ pattern: '**/*.{md,mdx}', base: './content/docs' }),
+    schema: docsSchema({
+      extend: z.object({
+        lastVerified: z
+          .string()
+          .regex(/^\d{4}-\d{2}-\d{2}$/, 'lastVerified must be a date written YYYY-MM-DD')
+          .optional(),
+      }),
+    }),
+  }),
+};

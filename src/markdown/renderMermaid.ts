@@ -1,0 +1,144 @@
+/**
+ * Build-time Mermaid → inline SVG.
+ *
+ * Shape: `renderMermaid(source, meta, idPrefix)` returns the HTML of one
+ * `<figure>` holding an accessible `<svg role="img">`. Colours are CSS custom
+ * properties (`--ll-d-*`, defined in src/styles/diagrams.css for both themes), so the
+ * diagram follows Starlight's light/dark toggle with no JavaScript.
+ *
+ * Why beautiful-mermaid: it renders without a DOM or a browser (see
+ * ../shared/STACK-NOTES.md, "Diagrams"); client-side mermaid would cost ~243 KB gzip per page.
+ * Its output needs three fixes applied here: the Google Fonts `@import` is removed (no
+ * third-party request, works offline), marker ids are made unique per diagram (several
+ * diagrams share a page), and `accTitle`/`accDescr` lines, which it does not understand,
+ * are lifted out and become the SVG's <title>/<desc>.
+ */
+import { renderMermaidSVG } from 'beautiful-mermaid';
+
+/** Diagram types the renderer supports; anything else fails the build. */
+export const SUPPORTED_DIAGRAMS = [
+  'flowchart',
+  'graph',
+  'sequenceDiagram',
+  'stateDiagram',
+  'stateDiagram-v2',
+  'classDiagram',
+  'erDiagram',
+  'xychart-beta',
+] as const;
+
+export interface MermaidMeta {
+  title?: string;
+  desc?: string;
+}
+
+export interface MermaidAccessibility {
+  /** Source with accTitle/accDescr lines removed (what the renderer receives). */
+  body: string;
+  title?: string;
+  desc?: string;
+}
+
+const ACC_TITLE = /^\s*accTitle\s*:\s*(.+)$/;
+const ACC_DESCR = /^\s*accDescr\s*:\s*(.+)$/;
+
+/** Lift `accTitle:` / `accDescr:` (standard Mermaid accessibility lines) out of the source. */
+export function extractAccessibility(source: string): MermaidAccessibility {
+  let title: string | undefined;
+  let desc: string | undefined;
+  const kept: string[] = [];
+  for (const line of source.split('\n')) {
+    const t = ACC_TITLE.exec(line);
+    const d = ACC_DESCR.exec(line);
+    if (t) title = t[1]!.trim();
+    else if (d) desc = d[1]!.trim();
+    else kept.push(line);
+  }
+  return { body: kept.join('\n'), title, desc };
+}
+
+/** Parse `title="..." desc="..."` from a code fence's meta string. */
+export function parseFenceMeta(meta: string | null | undefined): MermaidMeta {
+  const out: MermaidMeta = {};
+  if (!meta) return out;
+  const re = /(\w+)=(?:"([^"]*)"|'([^']*)')/g;
+  for (let m = re.exec(meta); m; m = re.exec(meta)) {
+    const key = m[1];
+    const value = m[2] ?? m[3] ?? '';
+    if (key === 'title') out.title = value;
+    if (key === 'desc') out.desc = value;
+  }
+  return out;
+}
+
+export function diagramType(source: string): string {
+  const first = source
+    .split('\n')
+    .map((l) => l.trim())
+    .find((l) => l && !l.startsWith('%%'));
+  return (first ?? '').split(/\s+/)[0] ?? '';
+}
+
+const escapeXml = (s: string) =>
+  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+/** Colours as CSS variables; values per theme live in src/styles/diagrams.css. */
+const THEME = {
+  bg: 'var(--ll-d-bg)',
+  fg: 'var(--ll-d-fg)',
+  muted: 'var(--ll-d-muted)',
+  line: 'var(--ll-d-line)',
+  accent: 'var(--ll-d-accent)',
+  surface: 'var(--ll-d-surface)',
+  border: 'var(--ll-d-border)',
+  transparent: true,
+};
+
+export class MermaidError extends Error {}
+
+/**
+ * Render one diagram. Throws MermaidError (without file context; the plugin adds
+ * file and line) when the type is unsupported or the renderer rejects the source.
+ */
+export function renderMermaid(source: string, meta: MermaidMeta, idPrefix: string): string {
+  const acc = extractAccessibility(source);
+  const type = diagramType(acc.body);
+  if (!(SUPPORTED_DIAGRAMS as readonly string[]).includes(type)) {
+    throw new MermaidError(
+      `unsupported diagram type "${type || '(empty)'}"; supported: ${SUPPORTED_DIAGRAMS.join(', ')}`,
+    );
+  }
+  const title = meta.title ?? acc.title;
+  const desc = meta.desc ?? acc.desc;
+  if (!title) {
+    throw new MermaidError('a diagram needs an accessible name: add `accTitle: …` or title="…" to the fence');
+  }
+  let svg: string;
+  try {
+    svg = renderMermaidSVG(acc.body, THEME);
+  } catch (e) {
+    throw new MermaidError(e instanceof Error ? e.message : String(e));
+  }
+  if (!svg.startsWith('<svg')) throw new MermaidError('renderer returned no SVG');
+
+  // Unique ids: every id="x" and url(#x) / href="#x" gets the prefix.
+  svg = svg
+    .replace(/\bid="([^"]+)"/g, (_m, id: string) => `id="${idPrefix}-${id}"`)
+    .replace(/url\(#([^)]+)\)/g, (_m, id: string) => `url(#${idPrefix}-${id})`)
+    .replace(/href="#([^"]+)"/g, (_m, id: string) => `href="#${idPrefix}-${id}"`);
+  // No third-party font request; use the page's system font stack.
+  svg = svg.replace(/@import url\([^)]*\);?/g, '');
+  svg = svg.replace(/font-family:\s*'Inter',\s*/g, 'font-family: ');
+
+  const titleId = `${idPrefix}-title`;
+  const descId = `${idPrefix}-desc`;
+  const labelled = desc ? `aria-labelledby="${titleId}" aria-describedby="${descId}"` : `aria-labelledby="${titleId}"`;
+  const a11y = `<title id="${titleId}">${escapeXml(title)}</title>${desc ? `<desc id="${descId}">${escapeXml(desc)}</desc>` : ''}`;
+  svg = svg.replace(/^<svg([^>]*)>/, (_m, attrs: string) => {
+    const cleaned = attrs.replace(/\s(width|height)="[^"]*"/g, '');
+    return `<svg${cleaned} role="img" ${labelled} class="ll-diagram__svg" focusable="false">${a11y}`;
+  });
+  return `<figure class="ll-diagram not-content" data-pagefind-ignore data-diagram-type="${escapeXml(type)}">${svg}${
+    desc ? `<figcaption class="ll-diagram__caption">${escapeXml(desc)}</figcaption>` : ''
+  }</figure>`;
+}
