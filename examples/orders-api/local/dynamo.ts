@@ -16,12 +16,16 @@ import { environment, seedItems, tables } from './tables.ts';
 export interface LocalDynamo {
   /** e.g. http://127.0.0.1:41234 */
   endpoint: string;
+  /** TCP connections the server has accepted so far (each new SDK client opens its own). */
+  connections(): number;
   close(): Promise<void>;
 }
 
 /** Start dynalite on a free loopback port and create the example's tables in it. */
 export async function startLocalDynamo(options: { seed?: boolean } = {}): Promise<LocalDynamo> {
   const server = dynalite({ createTableMs: 0, deleteTableMs: 0, updateTableMs: 0 });
+  let connections = 0;
+  server.on('connection', () => connections++);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(0, '127.0.0.1', () => resolve());
@@ -30,6 +34,7 @@ export async function startLocalDynamo(options: { seed?: boolean } = {}): Promis
   await prepareTables(endpoint, options.seed ?? false);
   return {
     endpoint,
+    connections: () => connections,
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();
