@@ -13,9 +13,10 @@ export const collections = {
     loader: glob({ pattern: '**/*.{md,mdx}', base: './content/docs' }),
     schema: docsSchema({
       extend: z.object({
+        // YAML turns an unquoted 2026-11-27 into a Date; normalise both forms to 'YYYY-MM-DD'.
         lastVerified: z
-          .string()
-          .regex(/^\d{4}-\d{2}-\d{2}$/, 'lastVerified must be a date written YYYY-MM-DD')
+          .union([z.date(), z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'lastVerified must be a date written YYYY-MM-DD')])
+          .transform((v) => (v instanceof Date ? v.toISOString().slice(0, 10) : v))
           .optional(),
       }),
     }),

@@ -19,7 +19,7 @@ export function mermaidPlugin() {
   return {
     name: 'lambda-lab-mermaid',
     options: { position: true },
-    code(node: CodeNode, ctx: { fileURL: URL | undefined }) {
+    code(node: CodeNode, ctx: { fileURL: URL | undefined; sourceFormat?: string }) {
       if (node.lang !== 'mermaid') return undefined;
       const file = ctx.fileURL ? path.relative(process.cwd(), fileURLToPath(ctx.fileURL)) : '(unknown file)';
       const line = node.position?.start.line ?? 0;
@@ -27,7 +27,17 @@ export function mermaidPlugin() {
       counter += 1;
       try {
         const html = renderMermaid(node.value, parseFenceMeta(node.meta), `mmd-${slug}-${line}-${counter}`);
-        return { raw: html, mdxExpressions: false };
+        // Hand over finished HTML, not Markdown: re-parsed text would get smart punctuation
+        // (`--x` → `–x` breaks CSS variables) and blank lines would end the HTML block.
+        if (ctx.sourceFormat === 'mdx') {
+          return {
+            type: 'mdxJsxFlowElement',
+            name: 'Fragment',
+            attributes: [{ type: 'mdxJsxAttribute', name: 'set:html', value: html }],
+            children: [],
+          } as const;
+        }
+        return { type: 'html', value: html } as const;
       } catch (e) {
         const reason = e instanceof MermaidError || e instanceof Error ? e.message : String(e);
         throw new Error(`${file}:${line}: invalid Mermaid diagram: ${reason}`);

@@ -129,6 +129,16 @@ export function renderMermaid(source: string, meta: MermaidMeta, idPrefix: strin
   // No third-party font request; use the page's system font stack.
   svg = svg.replace(/@import url\([^)]*\);?/g, '');
   svg = svg.replace(/font-family:\s*'Inter',\s*/g, 'font-family: ');
+  // An inline <style> in an SVG applies to the whole document: scope its bare `svg`/`text`
+  // selectors to diagrams, and lift "faint" text (25% mix, too low contrast) to the muted colour.
+  svg = svg
+    .replace(/(^|[\s}])svg \{/g, '$1.ll-diagram svg {')
+    .replace(/(^|[\s}])text \{/g, '$1.ll-diagram text {')
+    .replace(/--_text-faint:\s*color-mix\([^;]*\);/g, '--_text-faint: var(--muted);');
+
+  // One line: the plugin splices this into Markdown/MDX, where a blank line would end the HTML
+  // block and silently drop the rest of the SVG.
+  svg = svg.replace(/\s*\n\s*/g, ' ');
 
   const titleId = `${idPrefix}-title`;
   const descId = `${idPrefix}-desc`;

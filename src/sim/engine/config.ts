@@ -1,0 +1,92 @@
+import type { Dist } from '../dist/types.ts';
+import type { Traffic } from '../traffic/types.ts';
+import type { Arch, Rates } from '../pricing/rates.ts';
+import type { InitBillingRule, Packaging, RuntimeKind } from '../pricing/types.ts';
+
+export type ReusePolicy = 'mru' | 'newest' | 'lru';
+export type InvocationType = 'sync' | 'async';
+
+/**
+ * What to simulate. Only `traffic` and `duration` are required; `validateSimConfig` fills the rest
+ * (defaults in brackets). Times: seconds for the clock, milliseconds for durations (Dist).
+ */
+export interface SimConfig {
+  traffic: Traffic;
+  /** Handler (INVOKE) duration, taken as given at the configured memory. */
+  duration: Dist;
+  /** INIT duration; [lognormal fitted to the runtime's published median/p90, see constants/initDurations.ts]. */
+  init?: Dist;
+  runtime?: string; // ['nodejs24.x']
+  packaging?: Packaging; // ['zip']
+  seed?: number; // [1]
+  invocation?: InvocationType; // ['sync']
+  idleTimeoutS?: number; // [600]; Infinity = never reclaimed
+  /** Periodic recycling: an environment is retired this long after creation (after its current request). [off] */
+  maxLifetimeS?: number | null;
+  concurrencyLimit?: number; // account limit [1000]
+  /** Reserved concurrency: cap and guarantee for this function. [none] */
+  reserved?: number | null;
+  /** Provisioned concurrency: pre-initialized environments (version A only), counted within the cap. [0] */
+  provisioned?: number;
+  reuse?: ReusePolicy; // ['mru']
+  /** Per-function scaling rate; false turns it off. [{ bucket: 1000, refillPerS: 100 }] */
+  scaling?: { bucket: number; refillPerS: number } | false;
+  /** Stop after this many arrivals, or at this simulated time; at least one is needed. */
+  requests?: number | null;
+  simSeconds?: number | null;
+  /** Statistics (summary, cost) ignore arrivals before this time. [0] */
+  warmupS?: number;
+  memoryMb?: number; // [1024]
+  arch?: Arch; // ['x86_64']
+  ephemeralMb?: number; // [512]
+  /** Async: maximum event age [21600], retry attempts after function errors [2], probability an execution fails [0]. */
+  async?: { maxEventAgeS?: number; maxRetryAttempts?: number; errorRate?: number };
+  /** Weighted alias routing: a share `weightB` of arrivals go to version B, with its own environments. */
+  routing?: { weightB: number; durationB?: Dist; initB?: Dist } | null;
+  /** Work caps: the run stops (truncated) when one is reached. */
+  limits?: { maxEvents?: number; maxEnvironments?: number; maxSeriesBuckets?: number; maxQueuedEvents?: number };
+  /** Record environment lifecycle spans for a timeline (capped). [off] */
+  spans?: { maxSpans: number; maxIntervalsPerSpan?: number } | null;
+  /** Pricing of the simulated window. */
+  pricing?: { rates?: Rates; runtimeKind?: RuntimeKind; initBilling?: InitBillingRule };
+}
+
+/** SimConfig with every default filled in (what the engine reads). */
+export interface ResolvedSimConfig {
+  traffic: Traffic;
+  duration: Dist;
+  init: Dist;
+  runtime: string;
+  packaging: Packaging;
+  seed: number;
+  invocation: InvocationType;
+  idleTimeoutS: number;
+  maxLifetimeS: number; // Infinity when off
+  concurrencyLimit: number;
+  reserved: number | null;
+  provisioned: number;
+  reuse: ReusePolicy;
+  scaling: { bucket: number; refillPerS: number } | false;
+  requests: number; // Infinity when not given
+  simSeconds: number; // Infinity when not given
+  warmupS: number;
+  memoryMb: number;
+  arch: Arch;
+  ephemeralMb: number;
+  async: { maxEventAgeS: number; maxRetryAttempts: number; errorRate: number };
+  routing: { weightB: number; durationB: Dist; initB: Dist } | null;
+  limits: { maxEvents: number; maxEnvironments: number; maxSeriesBuckets: number; maxQueuedEvents: number };
+  spans: { maxSpans: number; maxIntervalsPerSpan: number } | null;
+  pricing: { rates: Rates | undefined; runtimeKind: RuntimeKind; initBilling: InitBillingRule };
+}
+
+/** Default work caps. */
+export const DEFAULT_LIMITS = {
+  maxEvents: 2_000_000_000,
+  maxEnvironments: 200_000,
+  maxSeriesBuckets: 4096,
+  maxQueuedEvents: 2_000_000,
+} as const;
+
+/** Default cap for recorded environment spans (a cold-start timeline of a few minutes). */
+export const ENV_TRACE = { maxSpans: 200, maxIntervalsPerSpan: 500 } as const;

@@ -1,0 +1,129 @@
+import { US_EAST_1, type Rates } from './rates.ts';
+import type { Bill, BillLine, PriceInput } from './types.ts';
+import { tieredCost } from './tieredCost.ts';
+
+/** Whether INIT time of an on-demand cold start is billed under the given packaging/runtime/rule. */
+export function isInitBilled(input: Pick<PriceInput, 'packaging' | 'runtimeKind' | 'initBilling' | 'snapStart'>): boolean {
+  if (input.snapStart) return false; // INIT runs at publish time; restore charges apply instead
+  if (input.packaging === 'image' || input.runtimeKind === 'custom') return true; // always billed
+  return (input.initBilling ?? 'since-2025-08-01') === 'since-2025-08-01';
+}
+
+/**
+ * A month's bill for one function, itemized like AWS's pricing examples.
+ *
+ * Rules (lambda-facts.md §1): requests at $0.20/M; on-demand duration in GB-s (memory/1024 × s) with the
+ * monthly tiers of the architecture; each average duration rounded up to 1 ms (unless `durationIsBilled`);
+ * INIT GB-s at the same rate when billed (see `isInitBilled`); ephemeral storage above 512 MB per GB-s of
+ * billed time; PC per GB-s while enabled (rounded up to 5 min) plus PC duration; SnapStart cache + restore.
+ * The free tier (1M requests, 400,000 GB-s) reduces requests, then on-demand GB-s, then INIT GB-s; it never
+ * reduces PC charges. Tiers count the GB-s left after the free tier, INIT after compute.
+ * Pure: no input is mutated; quantities are unrounded.
+ */
+export function priceMonthly(input: PriceInput, rates: Rates = US_EAST_1): Bill {
+  const gb = input.memoryMb / 1024;
+  const arch = rates[input.arch];
+  const pcRequests = input.pcRequests ?? 0;
+  const onDemand = Math.max(0, input.requests - pcRequests);
+  const billedMs = input.durationIsBilled ? input.durationMs : Math.ceil(input.durationMs);
+  const pcBilledMs = input.durationIsBilled ? (input.pcDurationMs ?? input.durationMs) : Math.ceil(input.pcDurationMs ?? input.durationMs);
+  const freeTier = input.freeTier ?? true;
+  const initBilled = isInitBilled(input);
+  const coldStarts = input.coldStarts ?? 0;
+  const initMs = input.initMs ?? 0;
+
+  // Requests
+  const freeReq = freeTier ? Math.min(input.requests, rates.freeRequests) : 0;
+  const billableRequests = input.requests - freeReq;
+  const requestUsd = billableRequests * rates.requestUsd;
+
+  // On-demand compute and INIT
+  const computeGbs = (onDemand * billedMs * gb) / 1000;
+  const initGbs = initBilled ? (coldStarts * initMs * gb) / 1000 : 0;
+  let free = freeTier ? rates.freeGbs : 0;
+  const freeOnCompute = Math.min(free, computeGbs);
+  free -= freeOnCompute;
+  const freeOnInit = Math.min(free, initGbs);
+  const billableCompute = computeGbs - freeOnCompute;
+  const billableInit = initGbs - freeOnInit;
+  const computeUsd = tieredCost(arch.durationTiers, 0, billableCompute);
+  const initUsd = tieredCost(arch.durationTiers, billableCompute, billableInit);
+
+  // Ephemeral storage above 512 MB, over all billed time (on-demand, PC, billed INIT)
+  const extraGb = Math.max(0, (input.ephemeralMb ?? rates.ephemeralFreeMb) - rates.ephemeralFreeMb) / 1024;
+  const billedSeconds = (onDemand * billedMs + pcRequests * pcBilledMs + (initBilled ? coldStarts * initMs : 0)) / 1000;
+  const ephemeralGbs = extraGb * billedSeconds;
+  const ephemeralUsd = ephemeralGbs * rates.ephemeralUsdPerGbs;
+
+  // Provisioned concurrency
+  const pc = input.pc ?? 0;
+  const pcSecondsRaw = (input.pcHours ?? 0) * 3600;
+  const pcBilledSeconds = pc > 0 ? Math.ceil(pcSecondsRaw / rates.pcBillingRoundS - 1e-9) * rates.pcBillingRoundS : 0;
+  const pcGbs = pc * gb * pcBilledSeconds;
+  const pcUsd = pcGbs * arch.pcUsdPerGbs;
+  const pcDurationGbs = (pcRequests * pcBilledMs * gb) / 1000;
+  const pcDurationUsd = pcDurationGbs * arch.pcDurationUsdPerGbs;
+
+  // SnapStart
+  let cacheGbs = 0;
+  let restoreGb = 0;
+  let snapUsd = 0;
+  const ss = input.snapStart;
+  if (ss && ss.runtime !== 'java') {
+    cacheGbs = gb * Math.max(rates.snapStartMinCacheS, ss.activeHours * 3600);
+    restoreGb = (ss.restores ?? coldStarts) * gb;
+    snapUsd = cacheGbs * rates.snapStartCacheUsdPerGbs + restoreGb * rates.snapStartRestoreUsdPerGb;
+  }
+
+  const tier1 = arch.durationTiers[0]!.usdPerGbs;
+  const lines: BillLine[] = [
+    { label: 'Requests', quantity: billableRequests, unit: 'requests', rate: rates.requestUsd, usd: requestUsd, ...(freeReq > 0 ? { note: `${input.requests} requests − ${freeReq} free` } : {}) },
+    {
+      label: `Compute (${input.arch})`, quantity: billableCompute, unit: 'GB-s', rate: billableCompute > 0 ? computeUsd / billableCompute : tier1, usd: computeUsd,
+      note: `${onDemand} on-demand × ${billedMs} ms × ${gb} GB = ${computeGbs} GB-s${freeOnCompute > 0 ? ` − ${freeOnCompute} free` : ''}`,
+    },
+    {
+      label: 'INIT duration', quantity: billableInit, unit: 'GB-s', rate: billableInit > 0 ? initUsd / billableInit : tier1, usd: initUsd,
+      note: initBilled ? `${coldStarts} cold starts × ${initMs} ms × ${gb} GB${freeOnInit > 0 ? ` − ${freeOnInit} free` : ''}` : 'INIT not billed for this configuration',
+    },
+  ];
+  if (extraGb > 0) lines.push({ label: 'Ephemeral storage above 512 MB', quantity: ephemeralGbs, unit: 'GB-s', rate: rates.ephemeralUsdPerGbs, usd: ephemeralUsd });
+  if (pc > 0) {
+    lines.push({ label: 'Provisioned concurrency', quantity: pcGbs, unit: 'GB-s', rate: arch.pcUsdPerGbs, usd: pcUsd, note: `${pc} × ${gb} GB × ${pcBilledSeconds} s (rounded up to 5 min); no free tier` });
+    lines.push({ label: 'Provisioned concurrency duration', quantity: pcDurationGbs, unit: 'GB-s', rate: arch.pcDurationUsdPerGbs, usd: pcDurationUsd, note: `${pcRequests} requests × ${pcBilledMs} ms × ${gb} GB` });
+  }
+  if (ss) {
+    lines.push({ label: 'SnapStart cache', quantity: cacheGbs, unit: 'GB-s', rate: rates.snapStartCacheUsdPerGbs, usd: cacheGbs * rates.snapStartCacheUsdPerGbs, ...(ss.runtime === 'java' ? { note: 'not charged for Java managed runtimes' } : { note: 'minimum 3 h' }) });
+    lines.push({ label: 'SnapStart restore', quantity: restoreGb, unit: 'GB', rate: rates.snapStartRestoreUsdPerGb, usd: restoreGb * rates.snapStartRestoreUsdPerGb });
+  }
+
+  return {
+    total_usd: requestUsd + computeUsd + initUsd + ephemeralUsd + pcUsd + pcDurationUsd + snapUsd,
+    request_charge_usd: requestUsd,
+    compute_charge_usd: computeUsd,
+    init_charge_usd: initUsd,
+    ephemeral_charge_usd: ephemeralUsd,
+    pc_charge_usd: pcUsd,
+    pc_duration_charge_usd: pcDurationUsd,
+    snapstart_charge_usd: snapUsd,
+    requests: input.requests,
+    on_demand_requests: onDemand,
+    pc_requests: pcRequests,
+    billable_requests: billableRequests,
+    billed_duration_ms: billedMs,
+    compute_gb_s: computeGbs,
+    billable_compute_gb_s: billableCompute,
+    init_billed: initBilled,
+    init_gb_s: initGbs,
+    billable_init_gb_s: billableInit,
+    free_tier_gb_s_used: freeOnCompute + freeOnInit,
+    free_tier_requests_used: freeReq,
+    ephemeral_gb_s: ephemeralGbs,
+    pc_billed_seconds: pcBilledSeconds,
+    pc_gb_s: pcGbs,
+    pc_duration_gb_s: pcDurationGbs,
+    snapstart_cache_gb_s: cacheGbs,
+    snapstart_restore_gb: restoreGb,
+    lines,
+  };
+}

@@ -1,0 +1,139 @@
+/**
+ * The site platform as a reader meets it: sidebar, asides and heading anchors render from
+ * content/docs; diagrams are inline SVG that follow the theme with no extra JavaScript;
+ * search finds pages; every page loads with no console error and no third-party request.
+ */
+import fs from 'node:fs';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { BrowserContext } from 'playwright-core';
+import { builtPages, describeBrowser, launchBrowser, openPage } from './harness.ts';
+
+const pages = builtPages();
+const dist = process.env.LL_DIST || 'dist';
+const html = (p: string) => fs.readFileSync(`${dist}${p}index.html`, 'utf8');
+
+/** A page with a flowchart and a sequence diagram, and one with no diagram and no widget. */
+const diagramPage = pages.find((p) => /data-diagram-type="(flowchart|graph)"/.test(html(p)) && /data-diagram-type="sequenceDiagram"/.test(html(p)));
+const plainPage = pages.find((p) => !html(p).includes('ll-diagram') && !/data-widget|<ll-|astro-island/.test(html(p)) && p !== '/');
+
+describeBrowser('site platform in Chromium', () => {
+  let browser: BrowserContext & { dispose(): Promise<void> };
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.dispose();
+  });
+
+  it('the build has the chapter pages, a sitemap and a favicon', () => {
+    expect(pages.length).toBeGreaterThan(1);
+    expect(fs.existsSync(`${dist}/sitemap-index.xml`)).toBe(true);
+    expect(fs.existsSync(`${dist}/favicon.svg`)).toBe(true);
+  });
+
+  it('the sidebar lists the chapter pages (content/docs is wired in)', async () => {
+    const { page } = await openPage(browser, '/');
+    const links = await page.locator('nav[aria-label="Main"] a[href^="/lambda/"]').count();
+    expect(links).toBeGreaterThan(0);
+    await page.close();
+  });
+
+  it('asides and heading anchor links render from Markdown', () => {
+    expect(pages.some((p) => html(p).includes('class="starlight-aside'))).toBe(true);
+    expect(pages.some((p) => html(p).includes('sl-anchor-link'))).toBe(true);
+  });
+
+  it('a page with a flowchart and a sequence diagram shows both as inline, named SVG', async () => {
+    expect(diagramPage, 'no page has both a flowchart and a sequence diagram').toBeTruthy();
+    const { page, problems } = await openPage(browser, diagramPage!);
+    for (const type of ['flowchart|graph', 'sequenceDiagram']) {
+      const svg = page.locator(`figure.ll-diagram[data-diagram-type]`).filter({ has: page.locator('svg[role="img"]') });
+      expect(await svg.count()).toBeGreaterThan(0);
+      const names = await page.$$eval(
+        'figure.ll-diagram svg[role="img"]',
+        (els, t) =>
+          els
+            .filter((e) => new RegExp(`^(${t})$`).test(e.closest('figure')!.getAttribute('data-diagram-type') ?? ''))
+            .map((e) => document.getElementById(e.getAttribute('aria-labelledby')!)?.textContent ?? ''),
+        type,
+      );
+      expect(names.length, type).toBeGreaterThan(0);
+      for (const n of names) expect(n.length).toBeGreaterThan(3);
+    }
+    expect(await page.locator('figure.ll-diagram[data-pagefind-ignore]').count()).toBe(await page.locator('figure.ll-diagram').count());
+    expect(problems()).toEqual([]);
+    await page.close();
+  });
+
+  it('a diagram page loads no more JavaScript than a page without diagrams', async () => {
+    expect(plainPage).toBeTruthy();
+    const scripts = async (p: string) => {
+      const { page, requests } = await openPage(browser, p);
+      await page.waitForLoadState('networkidle');
+      const js = requests().filter((u) => /\.m?js(\?|$)/.test(u)).map((u) => new URL(u).pathname).sort();
+      await page.close();
+      return js;
+    };
+    const withDiagrams = await scripts(diagramPage!);
+    const without = await scripts(plainPage!);
+    expect(withDiagrams.filter((s) => !without.includes(s))).toEqual([]);
+  });
+
+  it('diagram text follows the light/dark theme with at least 4.5:1 contrast', async () => {
+    const { page } = await openPage(browser, diagramPage!);
+    const measure = () =>
+      page.evaluate(() => {
+        const parse = (c: string) => (c.match(/\d+(\.\d+)?/g) ?? []).slice(0, 3).map(Number);
+        const lum = ([r, g, b]: number[]) =>
+          [r!, g!, b!]
+            .map((v) => v / 255)
+            .map((s) => (s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4))
+            .reduce((acc, v, i) => acc + v * [0.2126, 0.7152, 0.0722][i]!, 0);
+        const text = document.querySelector('figure.ll-diagram svg text')!;
+        const fill = parse(getComputedStyle(text).fill);
+        const bg = parse(getComputedStyle(document.body).backgroundColor);
+        const [a, b] = [lum(fill), lum(bg)].sort((x, y) => y - x);
+        return { fill: fill.join(','), ratio: (a! + 0.05) / (b! + 0.05) };
+      });
+    await page.evaluate(() => document.documentElement.setAttribute('data-theme', 'dark'));
+    const dark = await measure();
+    await page.evaluate(() => document.documentElement.setAttribute('data-theme', 'light'));
+    const light = await measure();
+    expect(dark.fill).not.toBe(light.fill);
+    expect(dark.ratio).toBeGreaterThanOrEqual(4.5);
+    expect(light.ratio).toBeGreaterThanOrEqual(4.5);
+    await page.close();
+  });
+
+  it('search finds a page by a phrase from its body', async () => {
+    const { page } = await openPage(browser, '/');
+    await page.locator('button[data-open-modal]').first().click();
+    const input = page.locator('.pagefind-ui__search-input');
+    await input.waitFor({ state: 'visible', timeout: 15_000 });
+    await input.fill('Hyperplane');
+    const first = page.locator('.pagefind-ui__result-link').first();
+    await first.waitFor({ timeout: 15_000 });
+    expect(await first.getAttribute('href')).toMatch(/\/lambda\/cold-starts\//);
+    await page.close();
+  });
+
+  it('an unknown address shows a helpful 404 page', async () => {
+    const page = await browser.newPage();
+    const res = await page.goto(new URL('/no-such-page/', (await import('./harness.ts')).baseUrl()).href);
+    expect(res?.status()).toBe(404);
+    await expect(page.locator('h1').first().textContent()).resolves.toMatch(/not part of Lambda Lab/);
+    expect(await page.locator('a[href="/"]').count()).toBeGreaterThan(0);
+    await page.close();
+  });
+
+  it('every page loads with no console error, failed request or third-party request', async () => {
+    const found: string[] = [];
+    for (const p of pages) {
+      const { page, problems } = await openPage(browser, p);
+      await page.waitForLoadState('networkidle');
+      found.push(...problems().map((x) => `${p}: ${x}`));
+      await page.close();
+    }
+    expect(found).toEqual([]);
+  });
+});

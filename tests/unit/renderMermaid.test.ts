@@ -1,0 +1,101 @@
+import { describe, expect, it } from 'vitest';
+import { extractAccessibility, parseFenceMeta, renderMermaid } from '~/markdown/renderMermaid.ts';
+import { mermaidPlugin } from '~/markdown/mermaidPlugin.ts';
+
+const flow = `flowchart LR
+  accTitle: Request path
+  accDescr: An event reaches the service, which runs your code.
+  E[Event] --> L[Lambda] --> C[Code]`;
+
+describe('renderMermaid', () => {
+  it('renders an accessible inline SVG with title and description', () => {
+    const html = renderMermaid(flow, {}, 'd1');
+    expect(html).toMatch(/^<figure class="ll-diagram not-content" data-pagefind-ignore/);
+    expect(html).toContain('role="img"');
+    expect(html).toContain('aria-labelledby="d1-title"');
+    expect(html).toContain('aria-describedby="d1-desc"');
+    expect(html).toContain('<title id="d1-title">Request path</title>');
+    expect(html).toContain('<desc id="d1-desc">An event reaches the service, which runs your code.</desc>');
+    // accTitle/accDescr are lifted out, not drawn as nodes
+    expect(html).not.toContain('data-id="accTitle"');
+  });
+
+  it('requests nothing from any other host and uses theme variables', () => {
+    const html = renderMermaid(flow, {}, 'd1');
+    expect(html).not.toMatch(/@import|fonts\.googleapis|https?:\/\/(?!www\.w3\.org)/);
+    expect(html).toContain('var(--ll-d-fg)');
+    expect(html).not.toMatch(/'Inter'/);
+  });
+
+  it('scopes its inline styles to diagrams so they cannot restyle the rest of the page', () => {
+    const html = renderMermaid(flow, {}, 'd1');
+    const styles = [...html.matchAll(/<style>([\s\S]*?)<\/style>/g)].map((m) => m[1]!).join('\n');
+    expect(styles).toContain('.ll-diagram svg {');
+    expect(styles).not.toMatch(/(^|\n)\s*(svg|text) \{/);
+    expect(styles).not.toMatch(/--_text-faint:\s*color-mix/);
+  });
+
+  it('prefixes every id and reference so two diagrams can share a page', () => {
+    const a = renderMermaid(flow, {}, 'a');
+    const ids = [...a.matchAll(/\bid="([^"]+)"/g)].map((m) => m[1]!);
+    expect(ids.length).toBeGreaterThan(2);
+    for (const id of ids) expect(id.startsWith('a-')).toBe(true);
+    for (const m of a.matchAll(/url\(#([^)]+)\)/g)) expect(ids).toContain(m[1]);
+  });
+
+  it('is a single line, so Markdown cannot end the HTML block part-way through the SVG', () => {
+    const html = renderMermaid(flow, {}, 'd1');
+    expect(html).not.toContain('\n');
+    expect(html).toMatch(/<polyline|<path|<rect/);
+    expect(html).toContain('>Event</text>');
+  });
+
+  it('takes title and description from fence metadata over the source', () => {
+    expect(parseFenceMeta('title="From meta" desc=\'Meta desc\'')).toEqual({ title: 'From meta', desc: 'Meta desc' });
+    const html = renderMermaid(flow, parseFenceMeta('title="From meta"'), 'm');
+    expect(html).toContain('<title id="m-title">From meta</title>');
+  });
+
+  it('escapes markup in titles', () => {
+    const html = renderMermaid('flowchart LR\n  A --> B', { title: '<b>&' }, 'x');
+    expect(html).toContain('<title id="x-title">&lt;b&gt;&amp;</title>');
+  });
+
+  it('renders a sequence diagram', () => {
+    const html = renderMermaid('sequenceDiagram\n  accTitle: Invoke\n  Client->>Lambda: Invoke\n  Lambda-->>Client: Result', {}, 's');
+    expect(html).toContain('data-diagram-type="sequenceDiagram"');
+    expect(html).toContain('Client');
+  });
+
+  it('refuses unsupported diagram types and diagrams without a name', () => {
+    expect(() => renderMermaid('pie\n  "a": 1', { title: 't' }, 'p')).toThrow(/unsupported diagram type "pie"/);
+    expect(() => renderMermaid('flowchart LR\n  A --> B', {}, 'p')).toThrow(/accessible name/);
+  });
+
+  it('extractAccessibility keeps the rest of the source intact', () => {
+    const r = extractAccessibility(flow);
+    expect(r.title).toBe('Request path');
+    expect(r.body).toBe('flowchart LR\n  E[Event] --> L[Lambda] --> C[Code]');
+  });
+});
+
+describe('mermaidPlugin', () => {
+  const ctx = { fileURL: new URL('file:///work/main/content/docs/lambda/x.mdx') };
+  it('replaces mermaid fences with raw HTML and leaves other code alone', () => {
+    const plugin = mermaidPlugin();
+    const md = plugin.code({ lang: 'mermaid', meta: null, value: flow, position: { start: { line: 7 } } }, ctx);
+    expect(md).toMatchObject({ type: 'html' });
+    expect(md && 'value' in md ? md.value : '').toContain('<svg');
+    const mdx = plugin.code({ lang: 'mermaid', value: flow }, { ...ctx, sourceFormat: 'mdx' });
+    expect(mdx).toMatchObject({ type: 'mdxJsxFlowElement', name: 'Fragment' });
+    expect(mdx && 'attributes' in mdx ? mdx.attributes[0]!.value : '').toContain('--_text: ');
+    expect(plugin.code({ lang: 'python', value: 'print(1)' }, ctx)).toBeUndefined();
+  });
+
+  it('fails with the file and line of a bad diagram', () => {
+    const plugin = mermaidPlugin();
+    expect(() =>
+      plugin.code({ lang: 'mermaid', value: 'gantt\n  title x', position: { start: { line: 42 } } }, ctx),
+    ).toThrow(/x\.mdx:42: invalid Mermaid diagram: unsupported diagram type "gantt"/);
+  });
+});
