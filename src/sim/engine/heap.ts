@@ -1,0 +1,56 @@
+import type { SimState } from './state.ts';
+
+/** Binary min-heap of event times in typed arrays (grows by doubling). Ties pop in no particular order. */
+export function heapPush(s: SimState, t: number, payload: number): void {
+  if (s.heapN === s.heapT.length) {
+    const T = new Float64Array(s.heapN * 2);
+    T.set(s.heapT);
+    const P = new Int32Array(s.heapN * 2);
+    P.set(s.heapP);
+    s.heapT = T;
+    s.heapP = P;
+  }
+  const ht = s.heapT;
+  const hp = s.heapP;
+  let i = s.heapN++;
+  while (i > 0) {
+    const parent = (i - 1) >> 1;
+    const pt = ht[parent]!;
+    if (pt <= t) break;
+    ht[i] = pt;
+    hp[i] = hp[parent]!;
+    i = parent;
+  }
+  ht[i] = t;
+  hp[i] = payload;
+}
+
+/** Removes the earliest event (the caller has read heapT[0] / heapP[0]). */
+export function heapPop(s: SimState): void {
+  const n = --s.heapN;
+  if (n === 0) return;
+  const ht = s.heapT;
+  const hp = s.heapP;
+  const t = ht[n]!;
+  const p = hp[n]!;
+  let i = 0;
+  for (;;) {
+    let c = 2 * i + 1;
+    if (c >= n) break;
+    let ct = ht[c]!;
+    const r = c + 1;
+    if (r < n) {
+      const rt = ht[r]!;
+      if (rt < ct) {
+        c = r;
+        ct = rt;
+      }
+    }
+    if (ct >= t) break;
+    ht[i] = ct;
+    hp[i] = hp[c]!;
+    i = c;
+  }
+  ht[i] = t;
+  hp[i] = p;
+}

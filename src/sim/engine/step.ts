@@ -1,0 +1,202 @@
+import { nextFloat } from '../rng/createRng.ts';
+import { nextArrival } from '../traffic/nextArrival.ts';
+import { EnvStatus, EventKind, type SimState } from './state.ts';
+import { heapPop } from './heap.ts';
+import { advanceTo } from './clock.ts';
+import { attempt } from './invoke.ts';
+import { pushIdle, peekOldest, dropOldest, forgetIdle, compactNewest } from './idleList.ts';
+import { retireEnv } from './environments.ts';
+import { allocEvent, asyncCompleted, asyncThrottled } from './asyncEvents.ts';
+
+/**
+ * What one step did. The engine's events, as a discriminated union on `kind` (the heap stores them as
+ * numbers; see EventKind). `none` means nothing happened: no event at or before the limit, or done.
+ */
+export type SimEvent =
+  | { kind: 'arrival'; t: number }
+  | { kind: 'complete'; t: number; env: number }
+  | { kind: 'expire'; t: number; env: number }
+  | { kind: 'retry'; t: number }
+  | { kind: 'reclaim'; t: number; env: number }
+  | { kind: 'none'; t: number };
+
+const ARRIVAL = 4;
+const RECLAIM = 5;
+const NONE = -1;
+
+/** Earliest idle-timeout reclamation over all versions; sets s.reclaimV. */
+function nextReclaim(s: SimState): number {
+  const T = s.cfg.idleTimeoutS;
+  if (T === Infinity) return Infinity;
+  let best = Infinity;
+  const lists = s.idle;
+  for (let v = 0; v < lists.length; v++) {
+    const l = lists[v]!;
+    if (l.count === 0) continue;
+    const slot = peekOldest(s, l);
+    if (slot < 0) continue;
+    const r = s.envIdleSince[slot]! + T;
+    if (r < best) {
+      best = r;
+      reclaimV = v;
+      reclaimSlot = slot;
+    }
+  }
+  return best;
+}
+// Scratch written by nextReclaim/processNext and read immediately after, within one call (no state
+// survives between calls that matters: step() only reports it).
+let reclaimV = 0;
+let reclaimSlot = 0;
+let lastSlot = -1;
+
+function route(s: SimState): number {
+  const r = s.cfg.routing;
+  return r !== null && nextFloat(s.rng) < r.weightB ? 1 : 0;
+}
+
+/**
+ * Processes the earliest pending event if its time is ≤ tLimit; returns its numeric kind or −1.
+ * Tie order at equal times: completions/expiries/retries, then reclamation, then the arrival, so a
+ * request arriving exactly when another finishes can reuse its environment.
+ */
+export function processNext(s: SimState, tLimit: number): number {
+  if (s.done) return NONE;
+  let t = s.nextArrivalT;
+  let kind = ARRIVAL;
+  if (s.heapN > 0 && s.heapT[0]! <= t) {
+    t = s.heapT[0]!;
+    kind = s.heapP[0]! & 3;
+  }
+  const rt = nextReclaim(s);
+  if (rt <= t) {
+    t = rt;
+    kind = RECLAIM;
+  }
+  if (t > tLimit || t === Infinity) return NONE;
+  if (s.events >= s.cfg.limits.maxEvents) {
+    s.truncated = true;
+    s.done = true;
+    s.warnings.push(`stopped at t=${s.now.toFixed(3)} s after ${s.events} events (limits.maxEvents)`);
+    return NONE;
+  }
+  s.events++;
+  advanceTo(s, t);
+  s.now = t;
+  switch (kind) {
+    case ARRIVAL: {
+      const tot = ++s.totals.arrivals;
+      if (t >= s.cfg.warmupS) s.stats.arrivals++;
+      s.ser.arrivals[s.ser.idx]!++;
+      const last = tot >= s.cfg.requests;
+      s.nextArrivalT = last ? Infinity : nextArrival(s.rng, s.cursor, s.cfg.traffic, t);
+      const v = route(s);
+      if (s.cfg.invocation === 'async') {
+        const ev = allocEvent(s, t);
+        if (ev >= 0) {
+          if (t >= s.cfg.warmupS) s.stats.attempts++;
+          if (!attempt(s, v, t, ev)) throttled(s, t, ev);
+        }
+      } else {
+        if (t >= s.cfg.warmupS) s.stats.attempts++;
+        if (!attempt(s, v, t, -1)) throttled(s, t, -1);
+      }
+      if (last) s.done = true;
+      break;
+    }
+    case EventKind.COMPLETE: {
+      const slot = (lastSlot = s.heapP[0]! >> 2);
+      heapPop(s);
+      s.busy--;
+      const pc = s.envPc[slot] === 1;
+      if (!pc) s.odBusy--;
+      if (t >= s.cfg.warmupS) s.stats.completed++;
+      const ev = s.envEv[slot]!;
+      if (ev >= 0) asyncCompleted(s, ev, t);
+      else s.totals.completedFinal++;
+      if (pc) {
+        s.envState[slot] = EnvStatus.IDLE;
+        s.pcIdle[s.pcIdleN++] = slot;
+      } else if (t >= s.envCreated[slot]! + s.cfg.maxLifetimeS) retireEnv(s, slot, t, 'lifetime');
+      else {
+        const l = s.idle[s.envVer[slot]!]!;
+        pushIdle(s, l, slot, t);
+        if (s.cfg.reuse === 'newest') compactNewest(s, l);
+      }
+      break;
+    }
+    case EventKind.EXPIRE: {
+      const slot = (lastSlot = s.heapP[0]! >> 2);
+      heapPop(s);
+      if (s.envState[slot] === EnvStatus.IDLE && s.envCreated[slot]! + s.cfg.maxLifetimeS === t) {
+        forgetIdle(s.idle[s.envVer[slot]!]!);
+        retireEnv(s, slot, t, 'lifetime');
+      }
+      break;
+    }
+    case EventKind.RETRY: {
+      const ev = s.heapP[0]! >> 2;
+      heapPop(s);
+      s.queued--;
+      if (t >= s.cfg.warmupS) {
+        s.stats.retries++;
+        s.stats.attempts++;
+      }
+      if (!attempt(s, route(s), t, ev)) throttled(s, t, ev);
+      break;
+    }
+    case RECLAIM: {
+      lastSlot = reclaimSlot;
+      dropOldest(s.idle[reclaimV]!);
+      retireEnv(s, reclaimSlot, t, 'idle');
+      break;
+    }
+  }
+  return kind;
+}
+
+function throttled(s: SimState, t: number, ev: number): void {
+  if (s.done && s.truncated) return;
+  if (t >= s.cfg.warmupS) s.stats.throttles++;
+  s.ser.throttles[s.ser.idx]!++;
+  if (ev >= 0) asyncThrottled(s, ev, t);
+  else s.totals.throttledSync++;
+}
+
+/** Processes exactly one event (the earliest) and says what it was. */
+export function step(s: SimState): SimEvent {
+  const kind = processNext(s, Infinity);
+  const t = s.now;
+  switch (kind) {
+    case ARRIVAL:
+      return { kind: 'arrival', t };
+    case EventKind.COMPLETE:
+      return { kind: 'complete', t, env: s.envId[lastSlot]! };
+    case EventKind.EXPIRE:
+      return { kind: 'expire', t, env: s.envId[lastSlot]! };
+    case EventKind.RETRY:
+      return { kind: 'retry', t };
+    case RECLAIM:
+      return { kind: 'reclaim', t, env: s.envId[lastSlot]! };
+    default:
+      return { kind: 'none', t };
+  }
+}
+
+/**
+ * Processes every event with time ≤ tSeconds (bounded by the config's simSeconds and work limits), then
+ * moves the clock to tSeconds. Returns the number of events processed.
+ */
+export function runUntil(s: SimState, tSeconds: number): number {
+  const limit = Math.min(tSeconds, s.cfg.simSeconds);
+  const before = s.events;
+  while (processNext(s, limit) !== NONE) {
+    /* keep going */
+  }
+  if (!s.done && limit !== Infinity && limit > s.now) {
+    advanceTo(s, limit);
+    s.now = limit;
+  }
+  if (s.now >= s.cfg.simSeconds) s.done = true;
+  return s.events - before;
+}

@@ -1,0 +1,53 @@
+// Public API of the Lambda Lab simulation core. Pure: no DOM, timers, Date or Math.random; runs unchanged
+// in Node, a Web Worker and at build time. This file only re-exports. See ./README.md.
+
+// Pricing
+export { priceMonthly, isInitBilled } from './pricing/priceMonthly.ts';
+export { validatePriceInput, MEMORY_MB, EPHEMERAL_MB, MAX_DURATION_MS } from './pricing/validatePriceInput.ts';
+export { US_EAST_1, INIT_BILLED_SINCE } from './pricing/rates.ts';
+export type { Rates, ArchRates, DurationTier, Arch } from './pricing/rates.ts';
+export type { PriceInput, Bill, BillLine, Packaging, RuntimeKind, InitBillingRule, SnapStartRuntime } from './pricing/types.ts';
+export { tieredCost } from './pricing/tieredCost.ts';
+
+// Engine
+export { createSimulation, SimConfigError } from './engine/createSimulation.ts';
+export { step, runUntil, processNext } from './engine/step.ts';
+export type { SimEvent } from './engine/step.ts';
+export { summarize } from './engine/summarize.ts';
+export type { Summary } from './engine/summarize.ts';
+export { series } from './engine/series.ts';
+export type { Series } from './engine/series.ts';
+export { envSpans } from './engine/spans.ts';
+export type { EnvSpan, EnvSpans } from './engine/spans.ts';
+export { runScenario } from './engine/runScenario.ts';
+export type { RunOptions, ScenarioResult } from './engine/runScenario.ts';
+export { validateSimConfig, MAX_SIM_SECONDS } from './engine/validateSimConfig.ts';
+export { DEFAULT_LIMITS, ENV_TRACE } from './engine/config.ts';
+export type { SimConfig, ResolvedSimConfig, ReusePolicy, InvocationType } from './engine/config.ts';
+export type { SimState } from './engine/state.ts';
+
+// Traffic
+export { parseTrace } from './traffic/parseTrace.ts';
+export { spikeTraffic } from './traffic/types.ts';
+export type { Traffic } from './traffic/types.ts';
+export { nextArrival, meanRate } from './traffic/nextArrival.ts';
+
+// Distributions and randomness
+export { parseDist, formatDist, DIST_FORMS } from './dist/parseDist.ts';
+export { sampleDist, distMean } from './dist/sampleDist.ts';
+export type { Dist } from './dist/types.ts';
+export { lognormalSigmaFromP90 } from './dist/lognormal.ts';
+export { createRng, nextFloat, nextUint32 } from './rng/createRng.ts';
+export type { Rng } from './rng/createRng.ts';
+
+// Statistics
+export { erlangB } from './stats/erlangB.ts';
+export { createLatencyHistogram, recordLatency, quantile } from './stats/latencyHistogram.ts';
+export type { LatencyHistogram } from './stats/latencyHistogram.ts';
+
+// Constants (each with its AWS source and "as of" date in the file)
+export { INIT_MS, INIT_MS_AS_OF, RUNTIMES, DEFAULT_RUNTIME, defaultInitDist, runtimeKindOf } from './constants/initDurations.ts';
+export * from './constants/limits.ts';
+
+// Validation result shape shared by validatePriceInput and validateSimConfig
+export type { FieldError, Validation } from './validate/fields.ts';
