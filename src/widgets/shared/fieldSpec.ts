@@ -1,0 +1,141 @@
+/**
+ * Field specs: one declarative description of each widget input, used for four things at once —
+ * the server-rendered `<Field>` markup (label, unit, range hint), reading the form on the client,
+ * reading/writing the URL (`urlState.ts`), and validation at the edge with a reader-facing message.
+ *
+ * Shape (plain data; a widget exports one `Schema` object):
+ *
+ *   const schema = {
+ *     memoryMb: { kind: 'number', label: 'Memory (MB)', min: 128, max: 10240, integer: true, step: 64, default: 1024, unit: 'MB' },
+ *     arch:     { kind: 'enum',   label: 'Architecture', options: ['x86_64', 'arm64'], default: 'x86_64' },
+ *     freeTier: { kind: 'bool',   label: 'Include free tier', default: true },
+ *     seed:     SEED_FIELD,
+ *   } satisfies Schema;
+ *   type State = StateOf<typeof schema>;   // { memoryMb: number; arch: 'x86_64' | 'arm64'; freeTier: boolean; seed: number }
+ *
+ * Lifecycle: raw strings (form or URL) → `parseFields(schema, raw)` → `{ value, errors }`. `value` is
+ * always complete and NaN-free (a field in error keeps its default, or `fallback` when given), so a
+ * widget can keep rendering its last good output while the field shows its message.
+ * Messages name the label and the accepted range, e.g.
+ *   "Memory (MB) must be an integer from 128 to 10,240 (MB); got 64".
+ * Pure: no DOM; runs on the server (Astro frontmatter), in the browser and in Node tests.
+ */
+import { expectedNumber } from '../../sim/validate/fields.ts';
+
+export interface NumberField {
+  kind: 'number';
+  label: string;
+  min: number;
+  max: number;
+  integer?: boolean;
+  /** Arrow-key step of the input (`step` attribute); validation ignores it. Default: 1 for integers, 'any' else. */
+  step?: number;
+  /** Unit shown in the range hint and messages ('MB', 'ms', '%'). */
+  unit?: string;
+  default: number;
+  /** Shorter URL key (default: the schema key). */
+  urlKey?: string;
+  /** Extra help under the input (plain text). */
+  help?: string;
+}
+
+export interface EnumField<T extends string = string> {
+  kind: 'enum';
+  label: string;
+  options: readonly T[];
+  /** Display text per option (default: the option itself). */
+  optionLabels?: Partial<Record<T, string>>;
+  default: T;
+  urlKey?: string;
+  help?: string;
+}
+
+export interface BoolField {
+  kind: 'bool';
+  label: string;
+  default: boolean;
+  urlKey?: string;
+  help?: string;
+}
+
+export type FieldSpec = NumberField | EnumField | BoolField;
+export type Schema = Record<string, FieldSpec>;
+
+type ValueOf<F> = F extends NumberField ? number : F extends EnumField<infer T> ? T : F extends BoolField ? boolean : never;
+export type StateOf<S extends Schema> = { -readonly [K in keyof S]: ValueOf<S[K]> };
+
+/** A validation problem on one field, with the message shown next to the input. */
+export interface FieldProblem {
+  key: string;
+  message: string;
+}
+
+export interface Parsed<S extends Schema> {
+  value: StateOf<S>;
+  errors: FieldProblem[];
+}
+
+/** The 32-bit seed every simulated widget carries (URL key `seed`). */
+export const SEED_FIELD: NumberField = { kind: 'number', label: 'Seed', min: 0, max: 4294967295, integer: true, default: 1, urlKey: 'seed' };
+
+/** "an integer from 128 to 10,240 (MB)" — the accepted range in words. */
+export function describeRange(spec: FieldSpec): string {
+  if (spec.kind === 'number') return expectedNumber({ min: spec.min, max: spec.max, integer: spec.integer ?? false, ...(spec.unit ? { unit: spec.unit } : {}) }).replace(/\b(\d{4,})\b/g, (d) => Number(d).toLocaleString('en-US'));
+  if (spec.kind === 'enum') return `one of ${spec.options.join(', ')}`;
+  return 'on or off';
+}
+
+export function defaultsOf<S extends Schema>(schema: S): StateOf<S> {
+  const out: Record<string, unknown> = {};
+  for (const [k, f] of Object.entries(schema)) out[k] = f.default;
+  return out as StateOf<S>;
+}
+
+function shown(v: string): string {
+  return v.trim() === '' ? 'nothing' : JSON.stringify(v.length > 40 ? `${v.slice(0, 40)}…` : v);
+}
+
+/**
+ * Reads one raw value. `undefined` means "absent": the default, no error. An empty string from a
+ * number input is an error (the reader cleared it), so the message can say what to type.
+ */
+export function parseField(spec: FieldSpec, raw: string | boolean | undefined): { ok: true; value: number | string | boolean } | { ok: false; message: string } {
+  if (raw === undefined) return { ok: true, value: spec.default };
+  const bad = (got: string) => ({ ok: false as const, message: `${spec.label} must be ${describeRange(spec)}; got ${got}` });
+  if (spec.kind === 'bool') {
+    if (raw === true || raw === '1' || raw === 'true' || raw === 'on') return { ok: true, value: true };
+    if (raw === false || raw === '0' || raw === 'false' || raw === 'off' || raw === '') return { ok: true, value: false };
+    return bad(shown(String(raw)));
+  }
+  const text = String(raw);
+  if (spec.kind === 'enum') return (spec.options as readonly string[]).includes(text) ? { ok: true, value: text } : bad(shown(text));
+  // Numbers: accept "3000000", "3,000,000", "3_000_000", "3e6", " 512 ".
+  const cleaned = text.trim().replace(/[,_\s]/g, '');
+  const n = cleaned === '' ? NaN : Number(cleaned);
+  if (!Number.isFinite(n) || n < spec.min || n > spec.max || (spec.integer && !Number.isInteger(n))) return bad(shown(text));
+  return { ok: true, value: n };
+}
+
+/**
+ * Validates a whole form/URL read. Keys absent from `raw` take their default; a field in error takes
+ * `fallback[key]` (the last good state) when given, else its default.
+ */
+export function parseFields<S extends Schema>(schema: S, raw: Record<string, string | boolean | undefined>, fallback?: Partial<StateOf<S>>): Parsed<S> {
+  const value: Record<string, unknown> = {};
+  const errors: FieldProblem[] = [];
+  for (const [key, spec] of Object.entries(schema)) {
+    const r = parseField(spec, raw[key]);
+    if (r.ok) value[key] = r.value;
+    else {
+      errors.push({ key, message: r.message });
+      value[key] = fallback && key in fallback ? (fallback as Record<string, unknown>)[key] : spec.default;
+    }
+  }
+  return { value: value as StateOf<S>, errors };
+}
+
+/** The value as it goes into an input or the URL ('1'/'0' for booleans). */
+export function formatFieldValue(spec: FieldSpec, v: unknown): string {
+  if (spec.kind === 'bool') return v ? '1' : '0';
+  return String(v);
+}

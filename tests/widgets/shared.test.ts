@@ -1,0 +1,143 @@
+import { describe, expect, it } from 'vitest';
+import { defaultsOf, describeRange, parseFields, SEED_FIELD, type Schema } from '~/widgets/shared/fieldSpec.ts';
+import { buildSearch, hasUrlState, readUrlRaw } from '~/widgets/shared/urlState.ts';
+import { formatCompact, formatNumber, formatPercent, formatRate, formatUsd, esc } from '~/widgets/shared/format.ts';
+import { niceTicks, renderChartFigure, renderChartSvg, renderDataTable, type ChartSpec } from '~/widgets/shared/chart.ts';
+import { createJobRunner, JobCancelled } from '~/widgets/shared/jobRunner.ts';
+import { throttleProgress } from '~/widgets/shared/workerProtocol.ts';
+
+const schema = {
+  memoryMb: { kind: 'number', label: 'Memory (MB)', min: 128, max: 10240, integer: true, unit: 'MB', default: 1024, urlKey: 'mem' },
+  arch: { kind: 'enum', label: 'Architecture', options: ['x86_64', 'arm64'], default: 'x86_64' },
+  freeTier: { kind: 'bool', label: 'Include free tier', default: true },
+  share: { kind: 'number', label: 'CPU-bound share (%)', min: 0, max: 100, unit: '%', default: 50 },
+  seed: SEED_FIELD,
+} satisfies Schema;
+
+describe('fieldSpec', () => {
+  it('fills defaults for absent keys', () => {
+    expect(parseFields(schema, {})).toEqual({ value: defaultsOf(schema), errors: [] });
+  });
+  it('parses numbers with separators, enums and booleans', () => {
+    const p = parseFields(schema, { memoryMb: '2,048', arch: 'arm64', freeTier: '0', share: '12.5', seed: '42' });
+    expect(p.errors).toEqual([]);
+    expect(p.value).toEqual({ memoryMb: 2048, arch: 'arm64', freeTier: false, share: 12.5, seed: 42 });
+  });
+  it('names the label and the accepted range, and keeps a NaN-free fallback', () => {
+    const p = parseFields(schema, { memoryMb: '64', arch: 'sparc', share: 'abc', seed: '1.5' }, { memoryMb: 512 });
+    expect(p.errors.map((e) => e.message)).toEqual([
+      'Memory (MB) must be an integer from 128 to 10,240 (MB); got "64"',
+      'Architecture must be one of x86_64, arm64; got "sparc"',
+      'CPU-bound share (%) must be a number from 0 to 100 (%); got "abc"',
+      'Seed must be an integer from 0 to 4,294,967,295; got "1.5"',
+    ]);
+    expect(p.value.memoryMb).toBe(512);
+    expect(p.value.share).toBe(50);
+    expect(Object.values(p.value).some((v) => typeof v === 'number' && Number.isNaN(v))).toBe(false);
+  });
+  it('treats an emptied number field as an error, not as zero', () => {
+    expect(parseFields(schema, { memoryMb: '' }).errors[0]?.message).toMatch(/got nothing$/);
+  });
+  it('describes ranges', () => {
+    expect(describeRange(schema.memoryMb)).toBe('an integer from 128 to 10,240 (MB)');
+    expect(describeRange(schema.arch)).toBe('one of x86_64, arm64');
+  });
+});
+
+describe('urlState', () => {
+  it('round-trips a state under its prefix and keeps other parameters', () => {
+    const state = { memoryMb: 512, arch: 'arm64' as const, freeTier: false, share: 25, seed: 7 };
+    const search = buildSearch('price', schema, state, '?other=1&pcp.peak=9');
+    expect(search).toBe('?other=1&pcp.peak=9&price.mem=512&price.arch=arm64&price.freeTier=0&price.share=25&price.seed=7');
+    expect(hasUrlState('price', search)).toBe(true);
+    const raw = readUrlRaw('price', schema, search);
+    expect(parseFields(schema, raw).value).toEqual(state);
+    expect(buildSearch('price', schema, null, search)).toBe('?other=1&pcp.peak=9');
+    expect(hasUrlState('price', '?pcp.peak=9')).toBe(false);
+  });
+  it('validates URL values at the edge like typed input', () => {
+    const raw = readUrlRaw('price', schema, '?price.mem=99999');
+    expect(parseFields(schema, raw).errors[0]?.key).toBe('memoryMb');
+  });
+});
+
+describe('format', () => {
+  it('dollars and cents', () => {
+    expect(formatUsd(18.334)).toBe('$18.33');
+    expect(formatUsd(0.005)).toBe('$0.01');
+    expect(formatUsd(1234567.891)).toBe('$1,234,567.89');
+    expect(formatUsd(0)).toBe('$0.00');
+    expect(formatUsd(NaN)).toBe('—');
+  });
+  it('numbers, rates, percents, compact', () => {
+    expect(formatNumber(3_000_000)).toBe('3,000,000');
+    expect(formatNumber(1234.5678)).toBe('1,234.57');
+    expect(formatRate(0.0000166667)).toBe('$0.0000166667');
+    expect(formatPercent(0.1234)).toBe('12.3%');
+    expect(formatCompact(10240)).toBe('10.2k');
+    expect(formatCompact(3e6)).toBe('3M');
+    expect(esc('<a "b">&')).toBe('&lt;a &quot;b&quot;&gt;&amp;');
+  });
+});
+
+describe('chart', () => {
+  const spec: ChartSpec = {
+    id: 't',
+    title: 'Cost by memory',
+    x: { label: 'Memory (MB)', scale: 'log2' },
+    y: { label: 'USD', min: 0 },
+    series: [
+      { name: 'a', kind: 'line', x: [128, 256, 512], y: [1, 2, NaN] },
+      { name: 'b', kind: 'step', x: [128, 256, 512], y: [3, 2, 1] },
+    ],
+    marks: [{ x: 256, label: 'here' }],
+    summary: 'Summary text.',
+  };
+  it('nice ticks', () => {
+    expect(niceTicks(0, 10)).toEqual([0, 2, 4, 6, 8, 10]);
+    expect(niceTicks(0, 0.37, 4)).toEqual([0, 0.1, 0.2, 0.3]);
+  });
+  it('renders an accessible SVG without NaN', () => {
+    const svg = renderChartSvg(spec);
+    expect(svg).toContain('role="img"');
+    expect(svg).toContain('aria-labelledby="t-title t-summary"');
+    expect(svg).not.toMatch(/NaN|Infinity|undefined/);
+    expect(svg).toMatch(/class="ll-step ll-tone-1" d="M[\d.]+,[\d.]+H/);
+  });
+  it('renders a figure with summary and a data table', () => {
+    const html = renderChartFigure(spec);
+    expect(html).toContain('<figcaption id="t-summary" class="ll-chart-summary">Summary text.</figcaption>');
+    const table = renderDataTable(spec);
+    expect(table.match(/<tr>/g)).toHaveLength(4);
+    expect(table).toContain('<th scope="col">a (USD)</th>');
+    expect(table).toContain('<td>—</td>');
+  });
+  it('survives empty and constant series', () => {
+    const s = renderChartSvg({ ...spec, series: [{ name: 'e', kind: 'area', x: [], y: [] }] });
+    expect(s).not.toMatch(/NaN/);
+    const c = renderChartSvg({ ...spec, y: { label: 'y' }, series: [{ name: 'c', kind: 'area', x: [128, 256], y: [5, 5] }] });
+    expect(c).not.toMatch(/NaN/);
+  });
+});
+
+describe('jobRunner', () => {
+  it('runs cheap jobs inline', async () => {
+    const r = createJobRunner({ inline: (p: number) => p * 2, estimateMs: () => 1, worker: () => { throw new Error('no'); } });
+    await expect(r.run(21)).resolves.toMatchObject({ result: 42, where: 'inline' });
+  });
+  it('falls back to inline when Worker is unavailable (Node)', async () => {
+    const r = createJobRunner({ inline: (p: number) => p + 1, estimateMs: () => 1e6, worker: () => { throw new Error('no'); } });
+    await expect(r.run(1)).resolves.toMatchObject({ result: 2, where: 'inline' });
+  });
+  it('JobCancelled is an Error with a name', () => {
+    expect(new JobCancelled()).toBeInstanceOf(Error);
+    expect(new JobCancelled().name).toBe('JobCancelled');
+  });
+  it('throttles progress but always reports completion', () => {
+    const seen: number[] = [];
+    let t = 0;
+    const p = throttleProgress((d) => seen.push(d), () => t, 50);
+    p(1, 10); t = 10; p(2, 10); t = 60; p(3, 10); t = 61; p(10, 10);
+    expect(seen).toEqual([1, 3, 10]);
+  });
+});
