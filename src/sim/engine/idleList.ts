@@ -38,6 +38,7 @@ export function pushIdle(s: SimState, l: IdleList, slot: number, t: number): voi
   s.envState[slot] = EnvStatus.IDLE;
   s.envIdleSince[slot] = t;
   s.envStamp[slot] = stamp;
+  if (l.size === 0) s.reclaimDirty = true; // a new bottom
   if (l.size === l.slot.length) grow(l);
   const i = (l.head + l.size) & l.mask;
   l.slot[i] = slot;
@@ -58,11 +59,15 @@ export function takeIdle(s: SimState, l: IdleList): number {
       const slot = l.slot[i]!;
       if (isLive(s, slot, l.stamp[i]!)) {
         l.count--;
+        // The bottom (cached for reclamation) is only taken when the list empties.
+        if (l.size === 0) s.reclaimDirty = true;
         return slot;
       }
     }
+    s.reclaimDirty = true;
     return -1;
   }
+  s.reclaimDirty = true;
   if (reuse === 'lru') {
     while (l.size > 0) {
       const slot = popBottom(l);
@@ -103,13 +108,15 @@ export function peekOldest(s: SimState, l: IdleList): number {
 }
 
 /** Removes the bottom entry (after peekOldest returned it) because it is being retired. */
-export function dropOldest(l: IdleList): void {
+export function dropOldest(s: SimState, l: IdleList): void {
+  s.reclaimDirty = true;
   popBottom(l);
   l.count--;
 }
 
 /** Bookkeeping when an idle environment is retired out of order (lifetime expiry): its entry goes stale. */
-export function forgetIdle(l: IdleList): void {
+export function forgetIdle(s: SimState, l: IdleList): void {
+  s.reclaimDirty = true;
   l.count--;
 }
 

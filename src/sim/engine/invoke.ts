@@ -1,4 +1,5 @@
 import { sampleDist } from '../dist/sampleDist.ts';
+import { nextFloat } from '../rng/createRng.ts';
 import { recordLatency } from '../stats/latencyHistogram.ts';
 import { EnvStatus, EventKind, type SimState } from './state.ts';
 import { heapPush } from './heap.ts';
@@ -47,7 +48,9 @@ export function attempt(s: SimState, v: number, t: number, ev: number): boolean 
 }
 
 function begin(s: SimState, slot: number, v: number, t: number, initMs: number, ev: number, pc: boolean, cold: boolean): void {
-  const durMs = Math.max(0, sampleDist(s.rng, v === 0 ? s.cfg.duration : s.cfg.routing!.durationB));
+  const d = v === 0 ? s.cfg.duration : s.cfg.routing!.durationB;
+  // exp fast path: the same draw as sampleExponential, inlined
+  const durMs = d.kind === 'exp' ? -d.meanMs * Math.log(1 - nextFloat(s.rng)) : Math.max(0, sampleDist(s.rng, d));
   const end = t + (initMs + durMs) * 0.001;
   s.envState[slot] = EnvStatus.BUSY;
   s.envEv[slot] = ev;

@@ -53,6 +53,13 @@ export interface SimState {
   /** On-demand cap: (reserved ?? account limit) − provisioned. */
   odCap: number;
   idle: IdleList[];
+  /** Cached earliest idle-timeout reclamation (time, version, slot); recomputed when `reclaimDirty`. */
+  reclaimT: number;
+  reclaimV: number;
+  reclaimSlot: number;
+  reclaimDirty: boolean;
+  /** Fast paths: Poisson arrival rate (0 when the traffic is not a constant-rate Poisson process). */
+  poissonRate: number;
   pcIdle: Int32Array;
   pcIdleN: number;
   tokens: number;

@@ -24,11 +24,13 @@ const ARRIVAL = 4;
 const RECLAIM = 5;
 const NONE = -1;
 
-/** Earliest idle-timeout reclamation over all versions; sets s.reclaimV. */
+/** Earliest idle-timeout reclamation over all versions (cached in s.reclaimT/V/Slot). */
 function nextReclaim(s: SimState): number {
+  if (!s.reclaimDirty) return s.reclaimT;
+  s.reclaimDirty = false;
   const T = s.cfg.idleTimeoutS;
-  if (T === Infinity) return Infinity;
   let best = Infinity;
+  if (T === Infinity) return (s.reclaimT = best);
   const lists = s.idle;
   for (let v = 0; v < lists.length; v++) {
     const l = lists[v]!;
@@ -38,16 +40,13 @@ function nextReclaim(s: SimState): number {
     const r = s.envIdleSince[slot]! + T;
     if (r < best) {
       best = r;
-      reclaimV = v;
-      reclaimSlot = slot;
+      s.reclaimV = v;
+      s.reclaimSlot = slot;
     }
   }
-  return best;
+  return (s.reclaimT = best);
 }
-// Scratch written by nextReclaim/processNext and read immediately after, within one call (no state
-// survives between calls that matters: step() only reports it).
-let reclaimV = 0;
-let reclaimSlot = 0;
+// Scratch: the environment slot touched by the last processNext, read by step() to report it.
 let lastSlot = -1;
 
 function route(s: SimState): number {
@@ -89,7 +88,8 @@ export function processNext(s: SimState, tLimit: number): number {
       if (t >= s.cfg.warmupS) s.stats.arrivals++;
       s.ser.arrivals[s.ser.idx]!++;
       const last = tot >= s.cfg.requests;
-      s.nextArrivalT = last ? Infinity : nextArrival(s.rng, s.cursor, s.cfg.traffic, t);
+      const rate = s.poissonRate; // fast path for the common Poisson case (same draw as nextPoissonArrival)
+      s.nextArrivalT = last ? Infinity : rate > 0 ? t - Math.log(1 - nextFloat(s.rng)) / rate : nextArrival(s.rng, s.cursor, s.cfg.traffic, t);
       const v = route(s);
       if (s.cfg.invocation === 'async') {
         const ev = allocEvent(s, t);
@@ -129,7 +129,7 @@ export function processNext(s: SimState, tLimit: number): number {
       const slot = (lastSlot = s.heapP[0]! >> 2);
       heapPop(s);
       if (s.envState[slot] === EnvStatus.IDLE && s.envCreated[slot]! + s.cfg.maxLifetimeS === t) {
-        forgetIdle(s.idle[s.envVer[slot]!]!);
+        forgetIdle(s, s.idle[s.envVer[slot]!]!);
         retireEnv(s, slot, t, 'lifetime');
       }
       break;
@@ -146,9 +146,9 @@ export function processNext(s: SimState, tLimit: number): number {
       break;
     }
     case RECLAIM: {
-      lastSlot = reclaimSlot;
-      dropOldest(s.idle[reclaimV]!);
-      retireEnv(s, reclaimSlot, t, 'idle');
+      const slot = (lastSlot = s.reclaimSlot);
+      dropOldest(s, s.idle[s.reclaimV]!);
+      retireEnv(s, slot, t, 'idle');
       break;
     }
   }
