@@ -1,8 +1,7 @@
-import { DeleteTableCommand } from '@aws-sdk/client-dynamodb';
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { connect } from '../local/connect.ts';
-import { prepareTables, startLocalDynamo, useLocalEnvironment, type LocalDynamo } from '../local/dynamo.ts';
+import { dropTables, prepareTables, resetTables, startLocalDynamo, useLocalEnvironment, type LocalDynamo } from '../local/dynamo.ts';
 import { deliverAsync } from './asyncInvoke.ts';
 import { events } from './events.ts';
 
@@ -22,8 +21,7 @@ afterAll(async () => {
   await local.close();
 });
 beforeEach(async () => {
-  await db.send(new DeleteTableCommand({ TableName: 'payments' }));
-  await prepareTables(local.endpoint, false);
+  await resetTables(local.endpoint);
 });
 
 const charges = async () => (await db.send(new ScanCommand({ TableName: 'payments' }))).Items ?? [];
@@ -51,7 +49,7 @@ describe('async-idempotent handler', () => {
   });
 
   it('throws on a real fault (so Lambda retries), and the retry charges exactly once', async () => {
-    await db.send(new DeleteTableCommand({ TableName: 'payments' })); // the fault: the table is unavailable
+    await dropTables(local.endpoint); // the fault: the table is unavailable
     const delivery = await deliverAsync(handler, events.placed, {
       beforeRetry: async (attempt) => {
         if (attempt === 3) await prepareTables(local.endpoint, false); // fixed before the last retry

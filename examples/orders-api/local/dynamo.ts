@@ -50,6 +50,7 @@ export async function prepareTables(endpoint: string, seed: boolean): Promise<vo
     if (!res.ok && !(await res.text()).includes('ResourceInUseException')) {
       throw new Error(`CreateTable ${table.TableName} failed: HTTP ${res.status}`);
     }
+    await waitForTable(endpoint, table.TableName!, 'ACTIVE');
   }
   if (!seed) return;
   for (const [table, items] of Object.entries(seedItems)) {
@@ -58,6 +59,31 @@ export async function prepareTables(endpoint: string, seed: boolean): Promise<vo
       if (!res.ok) throw new Error(`PutItem into ${table} failed: ${await res.text()}`);
     }
   }
+}
+
+/** Delete the tables and wait until they are gone (tests use it to cause a real fault). */
+export async function dropTables(endpoint: string): Promise<void> {
+  for (const { TableName } of tables) {
+    await call(endpoint, 'DeleteTable', { TableName });
+    await waitForTable(endpoint, TableName!, 'GONE');
+  }
+}
+
+/** Drop and create the tables again: an empty (or freshly seeded) start for a test. */
+export async function resetTables(endpoint: string, seed = false): Promise<void> {
+  await dropTables(endpoint);
+  await prepareTables(endpoint, seed);
+}
+
+/** Table changes are asynchronous in DynamoDB (and in dynalite): poll DescribeTable until done. */
+async function waitForTable(endpoint: string, TableName: string, want: 'ACTIVE' | 'GONE'): Promise<void> {
+  for (let i = 0; i < 400; i++) {
+    const res = await call(endpoint, 'DescribeTable', { TableName });
+    const body = (await res.json()) as { Table?: { TableStatus?: string } };
+    if (want === 'GONE' ? res.status === 400 && !body.Table : body.Table?.TableStatus === 'ACTIVE') return;
+    await new Promise((r) => setTimeout(r, 5));
+  }
+  throw new Error(`Table ${TableName} did not become ${want}`);
 }
 
 /** One call to DynamoDB's JSON API. A local server needs an Authorization header but checks no signature. */

@@ -1,8 +1,7 @@
-import { DeleteTableCommand } from '@aws-sdk/client-dynamodb';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { connect } from '../local/connect.ts';
-import { startLocalDynamo, useLocalEnvironment, type LocalDynamo } from '../local/dynamo.ts';
+import { dropTables, startLocalDynamo, useLocalEnvironment, type LocalDynamo } from '../local/dynamo.ts';
 import { lambdaContext } from '../local/lambda.ts';
 import { events, withBody } from './events.ts';
 
@@ -67,7 +66,7 @@ describe('orders-api handler', () => {
 
   it('answers 500 only for a real fault, without leaking the error text', async () => {
     const quiet = vi.spyOn(console, 'error').mockImplementation(() => {});
-    await db.send(new DeleteTableCommand({ TableName: 'orders' })); // a real fault: the table is gone
+    await dropTables(local.endpoint); // a real fault: the table is gone
     const res = await invoke(withBody(JSON.stringify({ id: 'lost', name: 'x' })));
     expect(res.statusCode).toBe(500);
     expect(bodyOf(res)).toEqual({ error: 'Internal error. Please retry later.', requestId: expect.any(String) });

@@ -1,8 +1,7 @@
-import { DeleteTableCommand } from '@aws-sdk/client-dynamodb';
 import { BatchWriteCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { connect } from '../local/connect.ts';
-import { prepareTables, startLocalDynamo, useLocalEnvironment, type LocalDynamo } from '../local/dynamo.ts';
+import { resetTables, startLocalDynamo, useLocalEnvironment, type LocalDynamo } from '../local/dynamo.ts';
 import { dailyCleanup, firedAt } from './events.ts';
 
 let local: LocalDynamo;
@@ -22,8 +21,7 @@ afterAll(async () => {
 });
 // Every test starts from the sample sessions in local/tables.ts (3 expired at the event's time, 2 live).
 beforeEach(async () => {
-  await db.send(new DeleteTableCommand({ TableName: 'sessions' }));
-  await prepareTables(local.endpoint, true);
+  await resetTables(local.endpoint, true);
 });
 
 const remaining = async () =>

@@ -1,8 +1,7 @@
-import { DeleteTableCommand } from '@aws-sdk/client-dynamodb';
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { connect } from '../local/connect.ts';
-import { prepareTables, startLocalDynamo, useLocalEnvironment, type LocalDynamo } from '../local/dynamo.ts';
+import { dropTables, resetTables, startLocalDynamo, useLocalEnvironment, type LocalDynamo } from '../local/dynamo.ts';
 import { parsePayment } from '../src/parsePayment.ts';
 import { events, message } from './events.ts';
 
@@ -23,8 +22,7 @@ afterAll(async () => {
 });
 // A fresh, empty table for every test.
 beforeEach(async () => {
-  await db.send(new DeleteTableCommand({ TableName: 'payments' }));
-  await prepareTables(local.endpoint, false);
+  await resetTables(local.endpoint);
 });
 
 const storedPayments = async () =>
@@ -62,10 +60,9 @@ describe('sqs-batch handler', () => {
   });
 
   it('reports every message when DynamoDB itself fails, so they are all retried', async () => {
-    await db.send(new DeleteTableCommand({ TableName: 'payments' }));
+    await dropTables(local.endpoint);
     const res = await handler(events.allValid);
     expect(res.batchItemFailures.map((f) => f.itemIdentifier)).toEqual(events.allValid.Records.map((r) => r.messageId));
-    await prepareTables(local.endpoint, false);
   });
 
   it('handles a batch of 10 (the default batch size) with one failure', async () => {

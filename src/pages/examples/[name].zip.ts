@@ -8,4 +8,4 @@ export const prerender = true;
 export const getStaticPaths = (() => exampleNames().map((name) => ({ params: { name } }))) satisfies GetStaticPaths;
 
 export const GET: APIRoute = ({ params }) =>
-  new Response(exampleZip(params.name as string), { headers: { 'Content-Type': 'application/zip' } });
+  new Response(new Uint8Array(exampleZip(params.name as string)), { headers: { 'Content-Type': 'application/zip' } });
