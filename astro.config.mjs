@@ -3,6 +3,7 @@ import { defineConfig } from 'astro/config';
 import starlight from '@astrojs/starlight';
 import { satteri } from '@astrojs/markdown-satteri';
 import { mermaidPlugin } from './src/markdown/mermaidPlugin.ts';
+import quality from './src/integrations/quality.ts';
 
 // Docs live in ./content/docs (not Starlight's default src/content/docs). The glob loader in
 // src/content.config.ts reads them; `processedDirs` and the root-relative sidebar directory are
@@ -20,7 +21,7 @@ export default defineConfig({
       description:
         'An interactive, offline-capable chapter on AWS Lambda: runnable handlers and live simulators of concurrency, cold starts and pricing.',
       favicon: '/favicon.svg',
-      customCss: ['./src/styles/theme.css', './src/styles/diagrams.css'],
+      customCss: ['./src/styles/theme.css', './src/styles/diagrams.css', './src/styles/offline.css'],
       markdown: { processedDirs: ['./content/docs'] },
       lastUpdated: false,
       pagination: true,
@@ -32,5 +33,7 @@ export default defineConfig({
         PageTitle: './src/components/overrides/PageTitle.astro',
       },
     }),
+    // After starlight(): links, CSP and the service worker run after Pagefind has written its index.
+    quality(),
   ],
 });

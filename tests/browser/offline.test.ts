@@ -1,0 +1,236 @@
+/**
+ * Offline reading after one visit (src/integrations/offline.ts, src/integrations/offline/sw.js).
+ *
+ * 1. Visit one page; wait until the service worker controls it and its precache holds every file
+ *    of the build's manifest. Stop the server (it is this file's own server, on its own port) and
+ *    set the browser offline. Reload; follow sidebar links to three other pages; search and open
+ *    a result; use a widget; read an example's code (its StackBlitz button says it is offline);
+ *    an unknown URL gets the 404 page. Not one request may fail, and every response must come from
+ *    the service worker.
+ * 2. A new build replaces the old cache: serve a copy of the build, let the worker install, change
+ *    a page and regenerate the manifest (as a new build does); the open page is told an update is
+ *    ready, the old cache is gone, and the next navigation shows the new text.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { builtPages, describeBrowser, launchBrowser } from './harness.ts';
+import { startServer } from '../../scripts/serve.mjs';
+import { buildServiceWorker, PRECACHE_BUDGET_BYTES, type PrecacheManifest } from '../../src/integrations/offline.ts';
+
+const dist = path.resolve(process.env.LL_DIST || 'dist');
+const pages = builtPages();
+const html = (p: string) => fs.readFileSync(path.join(dist, p, 'index.html'), 'utf8');
+const manifest = JSON.parse(fs.readFileSync(path.join(dist, 'precache-manifest.json'), 'utf8')) as PrecacheManifest;
+const h1 = (p: string) => /<h1[^>]*>([\s\S]*?)<\/h1>/.exec(html(p))?.[1]?.replace(/<[^>]+>/g, '').trim();
+const CACHE = 'lambda-lab-precache-';
+
+type Server = Awaited<ReturnType<typeof startServer>>;
+
+/** Failed requests, HTTP errors, console errors, page errors and third-party requests on a page. */
+function record(page: Page, origin: string) {
+  const problems: string[] = [];
+  const notFromSw: string[] = [];
+  let offline = false;
+  page.on('console', (m) => {
+    if (m.type() === 'error') problems.push(`console error: ${m.text()}`);
+  });
+  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  page.on('requestfailed', (r) => problems.push(`failed request: ${r.url()} (${r.failure()?.errorText})`));
+  page.on('request', (r) => {
+    if (!r.url().startsWith(origin) && !/^(data|blob):/.test(r.url())) problems.push(`third-party request: ${r.url()}`);
+  });
+  page.on('response', (r) => {
+    if (r.status() >= 400 && !(r.status() === 404 && r.request().resourceType() === 'document' && r.url().includes('/no-such-page/')))
+      problems.push(`HTTP ${r.status()}: ${r.url()}`);
+    if (offline && !r.fromServiceWorker()) notFromSw.push(r.url());
+  });
+  return {
+    problems: () => [...problems],
+    notFromSw: () => [...notFromSw],
+    goOffline: () => {
+      offline = true;
+    },
+  };
+}
+
+async function waitForPrecache(page: Page, expected: PrecacheManifest) {
+  await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+  await page.waitForFunction(() => !!navigator.serviceWorker.controller, null, { timeout: 30_000 });
+  return page.evaluate(
+    async ({ name }) => {
+      const names = await caches.keys();
+      const cache = await caches.open(name);
+      return { names, urls: (await cache.keys()).map((r) => new URL(r.url).pathname) };
+    },
+    { name: CACHE + expected.version },
+  );
+}
+
+/** Pages in the sidebar order, other than `except`. */
+const otherPages = (except: string) => pages.filter((p) => p !== except && p.startsWith('/lambda/'));
+
+describeBrowser('offline after one visit', () => {
+  let server: Server | undefined;
+  let ctx: BrowserContext & { dispose(): Promise<void> };
+  beforeAll(async () => {
+    ctx = await launchBrowser({ serviceWorkers: 'allow' });
+  });
+  afterAll(async () => {
+    await ctx?.dispose();
+    await server?.close();
+  });
+
+  it('the precache manifest lists every page and the Pagefind index, under the 3 MB budget', () => {
+    const urls = new Set(manifest.entries.map(([u]) => u));
+    for (const p of pages) expect(urls, p).toContain(p);
+    expect(urls).not.toContain('/404.html');
+    for (const ext of ['.pf_meta', '.pf_index', '.pf_fragment', '.pagefind'])
+      expect([...urls].filter((u) => u.endsWith(ext)).length, ext).toBeGreaterThan(0);
+    expect(urls).toContain('/pagefind/pagefind.js');
+    expect(urls).toContain('/pagefind/pagefind-entry.json');
+    expect(urls).toContain('/favicon.svg');
+    // Every built CSS and JS file is there, except the Pagefind UI bundles Starlight does not load.
+    const assets = fs.readdirSync(path.join(dist, '_astro')).filter((f) => /\.(css|js)$/.test(f));
+    for (const a of assets) expect(urls, a).toContain(`/_astro/${a}`);
+    const bytes = manifest.entries.reduce((s, [, , b]) => s + b, 0);
+    expect(bytes).toBe(manifest.bytes);
+    console.log(`precache: ${manifest.entries.length} files, ${(bytes / 1e6).toFixed(2)} MB (budget ${PRECACHE_BUDGET_BYTES / 1e6} MB)`);
+    expect(bytes).toBeLessThan(PRECACHE_BUDGET_BYTES);
+    // sw.js carries this very manifest, so a new build is a new worker.
+    expect(fs.readFileSync(path.join(dist, 'sw.js'), 'utf8')).toContain(`"version":"${manifest.version}"`);
+  });
+
+  it('reload, three other pages, search, a widget and an example all work with the server gone and the browser offline', async () => {
+    server = await startServer({ root: dist, port: 0 });
+    const origin = server.url;
+    const first = pages.includes('/lambda/overview/') ? '/lambda/overview/' : pages.find((p) => p.startsWith('/lambda/'))!;
+    const page = await ctx.newPage();
+    const rec = record(page, origin);
+    await page.goto(origin + first);
+    const { names, urls } = await waitForPrecache(page, manifest);
+    expect(names).toContain(CACHE + manifest.version);
+    expect(new Set(urls)).toEqual(new Set([...manifest.entries.map(([u]) => u), manifest.notFound]));
+
+    // Stop serving, and cut the network.
+    await server.close();
+    server = undefined;
+    await ctx.setOffline(true);
+    await expect(fetch(origin + first)).rejects.toThrow();
+    rec.goOffline();
+
+    await page.reload();
+    expect((await page.locator('h1').first().textContent())?.trim()).toBe(h1(first));
+
+    // Follow sidebar links to three other pages.
+    const visited: string[] = [];
+    for (const p of otherPages(first).slice(0, 3)) {
+      await page.locator(`nav[aria-label="Main"] a[href="${p}"]`).click();
+      await page.waitForURL(origin + p);
+      expect((await page.locator('h1').first().textContent())?.trim()).toBe(h1(p));
+      visited.push(p);
+    }
+    expect(visited).toHaveLength(3);
+
+    // Search with Starlight's UI (Pagefind: entry JSON with ?ts=, wasm, worker, index, fragments).
+    await page.waitForSelector('.pagefind-ui__search-input', { state: 'attached', timeout: 15_000 });
+    await page.locator('button[data-open-modal]').click();
+    await page.locator('.pagefind-ui__search-input').fill('reserved concurrency');
+    const result = page.locator('.pagefind-ui__result-link').first();
+    await result.waitFor({ timeout: 15_000 });
+    const href = await result.getAttribute('href');
+    expect(href).toMatch(/^\/lambda\//);
+    await result.click();
+    await page.waitForURL((u) => u.pathname === new URL(href!, origin).pathname);
+    expect(await page.locator('h1').first().textContent()).toBeTruthy();
+
+    // A widget: a real one gets a new input value and redraws; a placeholder still shows its text.
+    const widgetPage = pages.find((p) => /class="ll-widget[ "]|data-widget=/.test(html(p)));
+    expect(widgetPage, 'no page has a widget').toBeTruthy();
+    await page.goto(origin + widgetPage!);
+    const widget = page.locator('.ll-widget, [data-widget]').first();
+    await widget.scrollIntoViewIfNeeded();
+    await expect.poll(() => widget.isVisible()).toBe(true);
+    const input = widget.locator('form input[type="number"], form input[type="range"]').first();
+    if (await input.count()) {
+      const out = widget.locator('[data-out]').first();
+      const before = await out.innerText();
+      const step = Number((await input.getAttribute('step')) || 1) || 1;
+      const max = Number(await input.getAttribute('max'));
+      const cur = Number(await input.inputValue());
+      const next = Number.isFinite(max) && cur + step > max ? cur - step : cur + step;
+      await input.fill(String(next));
+      await input.dispatchEvent('change');
+      await expect.poll(() => out.innerText(), { timeout: 10_000 }).not.toBe(before);
+    } else {
+      expect((await widget.innerText()).trim().length).toBeGreaterThan(10);
+    }
+
+    // An example's code, and its StackBlitz button saying it is offline.
+    const examplePage = pages.find((p) => html(p).includes('<runnable-example'));
+    expect(examplePage, 'no page shows a runnable example').toBeTruthy();
+    await page.goto(origin + examplePage!);
+    const example = page.locator('runnable-example').first();
+    const code = (await example.locator('pre').first().innerText()).trim();
+    expect(code.length).toBeGreaterThan(50);
+    const run = example.locator('button[data-run]');
+    await run.scrollIntoViewIfNeeded();
+    await run.click();
+    await expect.poll(() => example.locator('[data-status]').innerText()).toMatch(/offline/i);
+    expect(await page.locator('iframe').count()).toBe(0);
+
+    expect(rec.problems()).toEqual([]);
+    // An unknown page: the 404 page, from the cache, with status 404 (Chromium logs that 404).
+    const res = await page.goto(`${origin}/no-such-page/`);
+    expect(res?.status()).toBe(404);
+    const h1of404 = /<h1[^>]*>([\s\S]*?)<\/h1>/.exec(fs.readFileSync(path.join(dist, '404.html'), 'utf8'))?.[1]?.replace(/<[^>]+>/g, '').trim();
+    expect(h1of404).toBeTruthy();
+    expect((await page.locator('h1').first().textContent())?.trim()).toBe(h1of404);
+
+    expect(rec.problems()).toEqual(['console error: Failed to load resource: the server responded with a status of 404 (Not Found)']);
+    expect(rec.notFromSw()).toEqual([]);
+    await ctx.setOffline(false);
+    await page.close();
+  });
+
+  it('a new build replaces the old cache and the open page is told an update is ready', async () => {
+    const copy = fs.mkdtempSync(path.join(os.tmpdir(), 'll-offline-'));
+    fs.cpSync(dist, copy, { recursive: true });
+    const other = await launchBrowser({ serviceWorkers: 'allow' });
+    const srv = await startServer({ root: copy, port: 0 });
+    try {
+      const page = await other.newPage();
+      const rec = record(page, srv.url);
+      await page.goto(`${srv.url}/`);
+      const v1 = manifest.version;
+      expect((await waitForPrecache(page, manifest)).names).toContain(CACHE + v1);
+
+      // "A new build": a page changes, the manifest and sw.js are regenerated.
+      const index = path.join(copy, 'index.html');
+      fs.writeFileSync(index, fs.readFileSync(index, 'utf8').replace('</main>', '<p id="ll-new-build">Fresh from the new build.</p></main>'));
+      const v2 = buildServiceWorker(copy);
+      expect(v2.version).not.toBe(v1);
+
+      await page.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => r?.update()));
+      const notice = page.locator('.ll-update-notice');
+      await notice.waitFor({ timeout: 30_000 });
+      expect(await notice.getAttribute('role')).toBe('status');
+      expect(await notice.getByRole('button', { name: 'Reload' }).isVisible()).toBe(true);
+      // The new worker deletes the old cache while it activates (just after it takes control).
+      await expect.poll(() => page.evaluate(() => caches.keys()), { timeout: 10_000 }).not.toContain(CACHE + v1);
+      expect(await page.evaluate(() => caches.keys())).toContain(CACHE + v2.version);
+
+      // The stale page is still on screen until the reader reloads or navigates.
+      expect(await page.locator('#ll-new-build').count()).toBe(0);
+      await notice.getByRole('button', { name: 'Reload' }).click();
+      await page.locator('#ll-new-build').waitFor({ timeout: 10_000 });
+      expect(rec.problems()).toEqual([]);
+    } finally {
+      await other.dispose();
+      await srv.close();
+      fs.rmSync(copy, { recursive: true, force: true });
+    }
+  });
+});
