@@ -5,10 +5,14 @@
  * Range 2^-10 ms (≈1 µs) to 2^30 ms (≈12 days); values outside are clamped into the end buckets, and
  * exact min/max are kept separately so quantiles never leave [min, max].
  *
- * Shape: `{ counts: Float64Array(5120), n, sum, min, max }` — plain data.
+ * Each bucket also keeps the sum of its values, and a quantile returns the mean of the values in its
+ * bucket: exact when a bucket holds one distinct value (constant durations), within 0.8% otherwise.
+ *
+ * Shape: `{ counts: Float64Array(5120), sums: Float64Array(5120), n, sum, min, max }` — plain data.
  */
 export interface LatencyHistogram {
   counts: Float64Array;
+  sums: Float64Array;
   n: number;
   sum: number;
   min: number;
@@ -28,7 +32,7 @@ const u32 = new Uint32Array(f64.buffer);
 const HI = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1 ? 1 : 0;
 
 export function createLatencyHistogram(): LatencyHistogram {
-  return { counts: new Float64Array(BUCKETS), n: 0, sum: 0, min: Infinity, max: -Infinity };
+  return { counts: new Float64Array(BUCKETS), sums: new Float64Array(BUCKETS), n: 0, sum: 0, min: Infinity, max: -Infinity };
 }
 
 function bucketOf(ms: number): number {
@@ -37,21 +41,24 @@ function bucketOf(ms: number): number {
   return i < 0 ? 0 : i >= BUCKETS ? BUCKETS - 1 : i;
 }
 
-function lowerBound(i: number): number {
+/** Smallest value that falls in bucket i (bucket i covers [lowerBound(i), lowerBound(i + 1))). */
+export function bucketLowerBound(i: number): number {
   u32[HI] = (i + BASE) << SHIFT;
   u32[1 - HI] = 0;
   return f64[0]!;
 }
 
 export function recordLatency(h: LatencyHistogram, ms: number): void {
-  h.counts[bucketOf(ms)]!++;
+  const i = bucketOf(ms);
+  h.counts[i]!++;
+  h.sums[i]! += ms;
   h.n++;
   h.sum += ms;
   if (ms < h.min) h.min = ms;
   if (ms > h.max) h.max = ms;
 }
 
-/** q in [0, 1]; linear within the bucket; NaN-free: 0 when empty. */
+/** q in [0, 1]: the mean of the values in the bucket holding the q-quantile; NaN-free: 0 when empty. */
 export function quantile(h: LatencyHistogram, q: number): number {
   if (h.n === 0) return 0;
   const target = Math.max(1, Math.ceil(q * h.n));
@@ -60,19 +67,17 @@ export function quantile(h: LatencyHistogram, q: number): number {
   for (let i = 0; i < BUCKETS; i++) {
     const k = c[i]!;
     if (k === 0) continue;
-    if (cum + k >= target) {
-      const lo = lowerBound(i);
-      const hi = lowerBound(i + 1);
-      const v = lo + ((hi - lo) * (target - cum - 0.5)) / k;
-      return Math.min(h.max, Math.max(h.min, v));
-    }
+    if (cum + k >= target) return Math.min(h.max, Math.max(h.min, h.sums[i]! / k));
     cum += k;
   }
   return h.max;
 }
 
 export function mergeHistogram(into: LatencyHistogram, from: LatencyHistogram): void {
-  for (let i = 0; i < BUCKETS; i++) into.counts[i]! += from.counts[i]!;
+  for (let i = 0; i < BUCKETS; i++) {
+    into.counts[i]! += from.counts[i]!;
+    into.sums[i]! += from.sums[i]!;
+  }
   into.n += from.n;
   into.sum += from.sum;
   into.min = Math.min(into.min, from.min);
