@@ -212,6 +212,8 @@ export function renderChartSvg(spec: ChartSpec): string {
   return parts.join('');
 }
 
+const cell = (v: number | undefined, f: (v: number) => string) => (v !== undefined && Number.isFinite(v) ? f(v) : '—');
+
 /** The data-table alternative: one column for x, one per series (rows by index of the first series' x). */
 export function renderDataTable(spec: ChartSpec): string {
   const fx = spec.x.format ?? formatCompact;
@@ -223,7 +225,7 @@ export function renderDataTable(spec: ChartSpec): string {
       const head = `<tr><th scope="col">${esc(spec.x.label)}</th>${group.map((s) => `<th scope="col">${esc(s.name)} (${esc(spec.y.label)})</th>`).join('')}</tr>`;
       const rows: string[] = [];
       const xs = group[0]!.x;
-      for (let i = 0; i < xs.length; i++) rows.push(`<tr><th scope="row">${esc(fx(xs[i]!))}</th>${group.map((s) => `<td>${esc(fy(s.y[i]!))}</td>`).join('')}</tr>`);
+      for (let i = 0; i < xs.length; i++) rows.push(`<tr><th scope="row">${esc(fx(xs[i]!))}</th>${group.map((s) => `<td>${esc(cell(s.y[i], fy))}</td>`).join('')}</tr>`);
       return `<table class="ll-table"><thead>${head}</thead><tbody>${rows.join('')}</tbody></table>`;
     })
     .join('');

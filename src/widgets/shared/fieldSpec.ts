@@ -7,7 +7,7 @@
  *
  *   const schema = {
  *     memoryMb: { kind: 'number', label: 'Memory (MB)', min: 128, max: 10240, integer: true, step: 64, default: 1024, unit: 'MB' },
- *     arch:     { kind: 'enum',   label: 'Architecture', options: ['x86_64', 'arm64'], default: 'x86_64' },
+ *     arch:     { kind: 'enum',   label: 'Architecture', options: ['x86_64', 'arm64'] as const, default: 'x86_64' },
  *     freeTier: { kind: 'bool',   label: 'Include free tier', default: true },
  *     seed:     SEED_FIELD,
  *   } satisfies Schema;
@@ -61,7 +61,8 @@ export interface BoolField {
 export type FieldSpec = NumberField | EnumField | BoolField;
 export type Schema = Record<string, FieldSpec>;
 
-type ValueOf<F> = F extends NumberField ? number : F extends EnumField<infer T> ? T : F extends BoolField ? boolean : never;
+// Enum values are inferred from `options` (write them `as const`), not from the widened `default`.
+type ValueOf<F> = F extends NumberField ? number : F extends { kind: 'enum'; options: readonly (infer T)[] } ? T : F extends BoolField ? boolean : never;
 export type StateOf<S extends Schema> = { -readonly [K in keyof S]: ValueOf<S[K]> };
 
 /** A validation problem on one field, with the message shown next to the input. */
@@ -91,7 +92,11 @@ export function defaultsOf<S extends Schema>(schema: S): StateOf<S> {
   return out as StateOf<S>;
 }
 
+/** What `WidgetElement.readInputs` passes for a number input holding text the browser cannot parse. */
+export const BAD_NUMBER_INPUT = '\u0000not-a-number';
+
 function shown(v: string): string {
+  if (v === BAD_NUMBER_INPUT) return 'text that is not a number';
   return v.trim() === '' ? 'nothing' : JSON.stringify(v.length > 40 ? `${v.slice(0, 40)}…` : v);
 }
 

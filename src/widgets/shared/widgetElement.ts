@@ -26,14 +26,15 @@
  *   connected → IntersectionObserver (200px margin; immediately if unavailable) → hydrate() once:
  *     URL params (urlState.ts) → inputs; parse + show errors → state → update(state, 'init');
  *     sets `data-hydrated` on the element (browser tests wait for it).
- *   input (debounced `debounceMs`, 0 for select/checkbox) → parse → errors shown on fields
- *     (aria-invalid, aria-describedby → message naming the range) → if the state changed: URL written,
- *     update(state, 'input'). Invalid fields keep the last good value, so outputs never show NaN.
+ *   input (debounced `debounceMs`, 0 for select/checkbox) → parse → `validate(state)` (cross-field
+ *     rules, optional) → errors shown on fields (aria-invalid, aria-describedby → message naming the
+ *     range) → if the state changed: URL written, update(state, 'input'). Invalid fields keep the last
+ *     good value (and a cross-field problem keeps the whole last good state), so outputs never show NaN.
  *   Reset → defaults into inputs, URL cleared, update(state, 'reset').
  *   Re-roll seed → new random 32-bit seed (crypto), URL written, update(state, 'reroll').
  *   Exceptions from update() are caught and shown in [data-status]; JobCancelled is ignored.
  */
-import { defaultsOf, formatFieldValue, parseFields, type Schema, type StateOf } from './fieldSpec.ts';
+import { BAD_NUMBER_INPUT, defaultsOf, formatFieldValue, parseFields, type FieldProblem, type Schema, type StateOf } from './fieldSpec.ts';
 import { clearUrlState, hasUrlState, readUrlRaw, writeUrlState } from './urlState.ts';
 import { createJobRunner, JobCancelled, type JobRunner, type JobRunnerOptions } from './jobRunner.ts';
 
@@ -52,6 +53,22 @@ export abstract class WidgetElement<S extends Schema> extends HTMLElement {
 
   /** Redraws the outputs for a valid state. */
   protected abstract update(state: StateOf<S>, reason: UpdateReason): void | Promise<void>;
+
+  /**
+   * Cross-field rules on a state whose fields are each in range (e.g. "requests on provisioned
+   * environments ≤ requests"). Return problems keyed by field; a state with any is not applied.
+   */
+  protected validate(_state: StateOf<S>): FieldProblem[] {
+    return [];
+  }
+
+  /** parseFields + validate, errors shown; returns the state to apply, or null to keep the current one. */
+  private readAndCheck(raw: Record<string, string | boolean | undefined>, fallback: StateOf<S> | undefined): StateOf<S> | null {
+    const parsed = parseFields(this.schema, raw, fallback);
+    const extra = this.validate(parsed.value).filter((e) => !parsed.errors.some((p) => p.key === e.key));
+    this.showErrors([...parsed.errors, ...extra]);
+    return extra.length ? null : parsed.value;
+  }
 
   connectedCallback(): void {
     if (this.hydrated || this.observer) return;
@@ -94,7 +111,7 @@ export abstract class WidgetElement<S extends Schema> extends HTMLElement {
       if (!el) continue;
       if (el instanceof HTMLInputElement && el.type === 'checkbox') raw[key] = el.checked;
       // A number input holding text ("12abc") reports value '' with validity.badInput.
-      else if (el instanceof HTMLInputElement && el.validity.badInput) raw[key] = 'not a number';
+      else if (el instanceof HTMLInputElement && el.validity.badInput) raw[key] = BAD_NUMBER_INPUT;
       else raw[key] = el.value;
     }
     return raw;
@@ -167,19 +184,13 @@ export abstract class WidgetElement<S extends Schema> extends HTMLElement {
     if (this.hydrated) return;
     this.hydrated = true;
     const defaults = defaultsOf(this.schema);
-    let initial = defaults;
+    let raw = this.readInputs(); // may hold values the browser restored (back/forward cache)
     if (hasUrlState(this.prefix, location.search)) {
-      const raw = readUrlRaw(this.prefix, this.schema, location.search) as Record<string, string | undefined>;
-      this.writeInputs(raw);
-      const parsed = parseFields(this.schema, raw);
-      this.showErrors(parsed.errors);
-      initial = parsed.value;
-    } else {
-      // Inputs may hold values the browser restored (back/forward cache); read them like typed input.
-      const parsed = parseFields(this.schema, this.readInputs());
-      this.showErrors(parsed.errors);
-      initial = parsed.value;
+      const fromUrl = readUrlRaw(this.prefix, this.schema, location.search) as Record<string, string | undefined>;
+      this.writeInputs(fromUrl);
+      raw = { ...raw, ...fromUrl };
     }
+    const initial = this.readAndCheck(raw, undefined) ?? defaults;
     this.state = initial;
     const seedOut = this.querySelector('[data-seed]');
     if (seedOut && 'seed' in this.schema) seedOut.textContent = String((initial as Record<string, unknown>)['seed']);
@@ -213,11 +224,11 @@ export abstract class WidgetElement<S extends Schema> extends HTMLElement {
   }
 
   private onInput(): void {
-    const parsed = parseFields(this.schema, this.readInputs(), this.state);
-    this.showErrors(parsed.errors);
-    const changed = Object.keys(this.schema).some((k) => (parsed.value as Record<string, unknown>)[k] !== (this.state as Record<string, unknown>)[k]);
+    const next = this.readAndCheck(this.readInputs(), this.state);
+    if (!next) return;
+    const changed = Object.keys(this.schema).some((k) => (next as Record<string, unknown>)[k] !== (this.state as Record<string, unknown>)[k]);
     if (!changed) return;
-    this.state = parsed.value;
+    this.state = next;
     writeUrlState(this.prefix, this.schema, this.state);
     this.apply('input');
   }

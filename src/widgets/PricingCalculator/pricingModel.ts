@@ -1,0 +1,122 @@
+/**
+ * Pure logic of the pricing calculator: state → validated `PriceInput` → `priceMonthly` bill (the very
+ * function `npm run sim -- price` calls, so the numbers are identical by construction and by test), and
+ * the chart's memory sweep under the reader's opt-in duration assumption.
+ */
+import { priceMonthly } from '../../sim/pricing/priceMonthly.ts';
+import { validatePriceInput } from '../../sim/pricing/validatePriceInput.ts';
+import { US_EAST_1, type Arch, type Rates } from '../../sim/pricing/rates.ts';
+import type { Bill, PriceInput } from '../../sim/pricing/types.ts';
+import type { FieldProblem } from '../shared/fieldSpec.ts';
+import { priceSchema, type PriceState } from './pricingSchema.ts';
+
+/**
+ * "At 1,769 MB, a function has the equivalent of one vCPU"; CPU is proportional to memory.
+ * Lambda quotas page (https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html), as of 2026-08.
+ */
+export const MB_PER_VCPU = 1769;
+/** Up to 6 vCPUs at 10,240 MB. https://aws.amazon.com/about-aws/whats-new/2020/12/aws-lambda-supports-10gb-memory-6-vcpu-cores-lambda-functions/, as of 2026-08. */
+export const MAX_VCPUS = 6;
+
+/** Memory sizes the chart samples (MB), 128 … 10,240; the reader's own size is added. */
+export const SWEEP_MEMORY_MB = [128, 192, 256, 384, 512, 768, 1024, 1280, 1536, 1769, 2048, 2560, 3008, 3538, 4096, 5120, 6144, 7168, 8192, 9216, 10240] as const;
+
+export type BillResult = { ok: true; input: PriceInput; bill: Bill } | { ok: false; errors: FieldProblem[] };
+
+/** The billing fields of the state, as `validatePriceInput` takes them (the CLI flags, camelCased). */
+export function toRawPriceInput(s: PriceState): Record<string, unknown> {
+  return {
+    memoryMb: s.memoryMb, arch: s.arch, requests: s.requests, durationMs: s.durationMs, ephemeralMb: s.ephemeralMb,
+    freeTier: s.freeTier, pc: s.pc, pcHours: s.pcHours, pcRequests: s.pcRequests,
+    // Fields that only matter when used take the CLI's defaults otherwise, so the bill's notes read
+    // exactly as `npm run sim -- price` prints them for the flags `toCliArgs` gives.
+    pcDurationMs: s.pcRequests > 0 ? s.pcDurationMs : s.durationMs,
+    coldStarts: s.coldStarts, initMs: s.coldStarts > 0 ? s.initMs : 0, packaging: s.packaging, runtimeKind: s.runtimeKind, initBilling: s.initBilling,
+  };
+}
+
+/** The same inputs as `npm run sim -- price` flags (what a reader would type to reproduce the bill). */
+export function toCliArgs(s: PriceState): string[] {
+  const a = ['price', '--memory', String(s.memoryMb), '--arch', s.arch, '--requests', String(s.requests), '--duration-ms', String(s.durationMs), '--ephemeral-mb', String(s.ephemeralMb), s.freeTier ? '--free-tier' : '--no-free-tier'];
+  if (s.pc > 0 || s.pcHours > 0) a.push('--pc', String(s.pc), '--pc-hours', String(s.pcHours));
+  if (s.pcRequests > 0) a.push('--pc-requests', String(s.pcRequests), '--pc-duration-ms', String(s.pcDurationMs));
+  if (s.coldStarts > 0) a.push('--cold-starts', String(s.coldStarts), '--init-ms', String(s.initMs));
+  if (s.packaging !== 'zip') a.push('--package', s.packaging);
+  if (s.runtimeKind !== 'managed') a.push('--runtime-kind', s.runtimeKind);
+  if (s.initBilling !== 'since-2025-08-01') a.push('--init-billing', s.initBilling);
+  return a;
+}
+
+const CORE_TEXT: [RegExp, string][] = [
+  [/at most --requests/, 'at most Requests per month'],
+  [/0 when pc is 0 \(no provisioned environments to run on\)/, '0 when Provisioned concurrency is 0'],
+];
+
+/** Cross-field validation and pricing; errors are re-worded with the widget's labels. */
+export function computeBill(s: PriceState, rates: Rates = US_EAST_1): BillResult {
+  const v = validatePriceInput(toRawPriceInput(s));
+  if (!v.ok) {
+    return {
+      ok: false,
+      errors: v.errors.map((e) => {
+        const spec = (priceSchema as Record<string, { label: string } | undefined>)[e.field];
+        let expected = e.expected;
+        for (const [re, to] of CORE_TEXT) expected = expected.replace(re, to);
+        return { key: spec ? e.field : 'requests', message: `${spec?.label ?? e.field} must be ${expected}; got ${e.got}` };
+      }),
+    };
+  }
+  return { ok: true, input: v.value, bill: priceMonthly(v.value, rates) };
+}
+
+/**
+ * The chart's assumption (opt-in; 0% share = no change): a share `cpuShare` of the duration is CPU work
+ * that speeds up in proportion to the CPU Lambda allocates (memory / 1,769 MB vCPUs), but only up to the
+ * number of threads the code keeps busy (one thread cannot use a second vCPU) and at most 6 vCPUs; the
+ * rest (waiting on the network, a database, …) does not change with memory.
+ *   d(m) = d0 · ( share · c(m0) / c(m) + (1 − share) ),   c(m) = min(m / 1769, threads, 6)
+ */
+export function durationAt(memoryMb: number, baseMemoryMb: number, baseDurationMs: number, cpuSharePct: number, threads: number): number {
+  const c = (m: number) => Math.min(m / MB_PER_VCPU, Math.max(1, threads), MAX_VCPUS);
+  const share = Math.min(1, Math.max(0, cpuSharePct / 100));
+  return baseDurationMs * (share * (c(baseMemoryMb) / c(memoryMb)) + (1 - share));
+}
+
+export interface MemorySweep {
+  memoryMb: number[];
+  durationMs: number[];
+  /** Monthly bill ÷ requests × 1e6, per architecture, at each memory size (null when requests = 0). */
+  perMillion: Record<Arch, number[]>;
+  /** Cheapest point; `tie` when the other architecture costs the same there (e.g. all inside the free tier). */
+  cheapest: { arch: Arch; memoryMb: number; usd: number; tie: boolean } | null;
+  current: { memoryMb: number; usd: number } | null;
+}
+
+/**
+ * Cost per million invocations across memory sizes, for both architectures, with every other input as
+ * the reader set it (free tier, PC, cold starts; INIT time is kept as given). Arm is assumed to run at
+ * the same speed as x86 (an assumption: measure your own code). Requests = 0 gives empty series.
+ */
+export function memorySweep(s: PriceState, rates: Rates = US_EAST_1): MemorySweep {
+  const mems = [...new Set<number>([...SWEEP_MEMORY_MB, s.memoryMb])].sort((a, b) => a - b);
+  const durations = mems.map((m) => durationAt(m, s.memoryMb, s.durationMs, s.cpuShare, s.threads));
+  const perMillion: Record<Arch, number[]> = { x86_64: [], arm64: [] };
+  let cheapest: MemorySweep['cheapest'] = null;
+  let current: MemorySweep['current'] = null;
+  if (s.requests > 0) {
+    for (const arch of ['x86_64', 'arm64'] as const) {
+      mems.forEach((m, i) => {
+        const pcd = durationAt(m, s.memoryMb, s.pcDurationMs, s.cpuShare, s.threads);
+        const r = computeBill({ ...s, arch, memoryMb: m, durationMs: round3(durations[i]!), pcDurationMs: round3(pcd) }, rates);
+        const usd = r.ok ? (r.bill.total_usd / s.requests) * 1e6 : NaN;
+        perMillion[arch].push(usd);
+        if (Number.isFinite(usd) && (!cheapest || usd < cheapest.usd - 1e-12)) cheapest = { arch, memoryMb: m, usd, tie: false };
+        else if (cheapest && cheapest.arch !== arch && cheapest.memoryMb === m && Math.abs(usd - cheapest.usd) <= 1e-12) cheapest.tie = true;
+        if (arch === s.arch && m === s.memoryMb) current = { memoryMb: m, usd };
+      });
+    }
+  }
+  return { memoryMb: mems, durationMs: durations, perMillion, cheapest, current };
+}
+
+const round3 = (x: number) => Math.round(x * 1000) / 1000;

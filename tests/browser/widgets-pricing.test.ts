@@ -1,0 +1,173 @@
+/**
+ * Pricing calculator in Chromium: server-rendered bill, hydration, a known bill, input → output,
+ * bad values → message naming the range (never NaN), URL state round-trip, keyboard-only use, and
+ * the numbers equal `npm run sim -- price` for the same inputs.
+ */
+import fs from 'node:fs';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { builtPages, describeBrowser, launchBrowser, openPage } from './harness.ts';
+import { runCli } from '../../src/sim/cli/runCli.ts';
+import { formatUsd } from '../../src/widgets/shared/format.ts';
+
+const dist = process.env.LL_DIST || 'dist';
+const TAG = 'll-pricing-calculator';
+const widgetPage = builtPages(dist).find((p) => fs.readFileSync(`${dist}${p}index.html`, 'utf8').includes(`<${TAG}`));
+
+function cliTotal(args: string[]): string {
+  let out = '';
+  runCli(['price', ...args, '--json'], { stdout: (t) => (out += t), stderr: (t) => (out += t), readFile: () => '' });
+  return formatUsd(JSON.parse(out).total_usd);
+}
+
+async function hydrated(page: Page) {
+  const w = page.locator(TAG);
+  await w.scrollIntoViewIfNeeded();
+  await page.waitForSelector(`${TAG}[data-hydrated]`);
+  return w;
+}
+
+const total = (page: Page) => page.getByLabel('Total per month', { exact: true });
+
+describeBrowser('pricing calculator widget', () => {
+  let browser: BrowserContext & { dispose(): Promise<void> };
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.dispose();
+  });
+
+  it('is on a built page (the pricing page)', () => {
+    expect(widgetPage, `no built page contains <${TAG}>`).toBeTruthy();
+  });
+
+  it('renders the default bill on the server, before any JavaScript', () => {
+    const page = fs.readFileSync(`${dist}${widgetPage}index.html`, 'utf8');
+    const html = page.slice(page.indexOf(`<${TAG}`), page.indexOf(`</${TAG}>`));
+    expect(html).toMatch(/data-out="total"[^>]*>\$18\.73</);
+    expect(html).toContain('Cost per million invocations by memory size');
+    expect(html).not.toMatch(/NaN/);
+  });
+
+  it('hydrates, shows the known bill, and recomputes when an input changes', async () => {
+    const { page, problems } = await openPage(browser, widgetPage!);
+    const w = await hydrated(page);
+    // 512 MB x86_64, 3M requests, 1 s, free tier: $0.40 requests + 1,100,000 GB-s × $0.0000166667 = $18.73.
+    await expect.poll(() => total(page).textContent()).toBe('$18.73');
+    for (const label of ['Memory (MB)', 'Architecture', 'Requests per month', 'Average duration (ms)', 'Ephemeral storage (MB)', 'Include free tier']) {
+      await expect(page.getByLabel(label, { exact: true }).count(), label).resolves.toBe(1);
+    }
+    await expect(page.getByLabel('Architecture', { exact: true }).locator('option').allTextContents()).resolves.toEqual(['x86_64', 'arm64']);
+    await page.getByLabel('Memory (MB)', { exact: true }).fill('1024');
+    // 3M × 1 s × 1 GB = 3,000,000 GB-s − 400,000 free = 2,600,000 × $0.0000166667 = $43.33 + $0.40.
+    await expect.poll(() => total(page).textContent()).toBe('$43.73');
+    expect(await total(page).textContent()).toBe(cliTotal(['--memory', '1024', '--requests', '3000000', '--duration-ms', '1000']));
+    await page.getByLabel('Architecture', { exact: true }).selectOption('arm64');
+    await page.getByLabel('Include free tier', { exact: true }).uncheck();
+    const expected = cliTotal(['--memory', '1024', '--arch', 'arm64', '--requests', '3000000', '--duration-ms', '1000', '--no-free-tier']);
+    await expect.poll(() => total(page).textContent()).toBe(expected);
+    // The itemized lines are there, the last one is the total as the CLI prints it.
+    const rows = await w.locator('table.ll-bill tbody tr').count();
+    expect(rows).toBeGreaterThanOrEqual(3);
+    expect(problems()).toEqual([]);
+    await page.close();
+  });
+
+  it('a bad value shows its message naming the range, keeps the last bill, and never shows NaN', async () => {
+    const { page, problems } = await openPage(browser, widgetPage!);
+    const w = await hydrated(page);
+    const mem = page.getByLabel('Memory (MB)', { exact: true });
+    await mem.fill('64');
+    await expect.poll(() => mem.getAttribute('aria-invalid')).toBe('true');
+    const msgId = (await mem.getAttribute('aria-describedby'))!.split(' ').at(-1)!;
+    const msg = page.locator(`#${msgId}`);
+    await expect(msg.textContent()).resolves.toBe('Memory (MB) must be an integer from 128 to 10,240 (MB); got "64"');
+    expect(await msg.isVisible()).toBe(true);
+    expect(await total(page).textContent()).toBe('$18.73');
+    await page.getByLabel('Requests per month', { exact: true }).fill('-5');
+    await expect.poll(() => w.textContent()).toContain('Requests per month must be an integer from 0 to 10,000,000,000,000; got "-5"');
+    // Malformed text in a number field (the browser reports badInput).
+    const dur = page.getByLabel('Average duration (ms)', { exact: true });
+    await dur.focus();
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('1e');
+    await expect.poll(() => w.textContent()).toContain('Average duration (ms) must be a number from 0 to 900,000 (ms); got text that is not a number');
+    expect(await w.textContent()).not.toMatch(/NaN|undefined|Infinity/);
+    await mem.fill('2048');
+    await page.getByLabel('Requests per month', { exact: true }).fill('3000000');
+    await dur.fill('1000');
+    await expect.poll(() => mem.getAttribute('aria-invalid')).toBe(null);
+    await expect.poll(() => total(page).textContent()).toBe(cliTotal(['--memory', '2048', '--requests', '3000000', '--duration-ms', '1000']));
+    expect(problems()).toEqual([]);
+    await page.close();
+  });
+
+  it('URL state round-trips: a shared link reproduces the bill; Reset clears it', async () => {
+    const { page } = await openPage(browser, widgetPage!);
+    await hydrated(page);
+    await page.getByLabel('Memory (MB)', { exact: true }).fill('1536');
+    await page.getByLabel('Average duration (ms)', { exact: true }).fill('250');
+    await page.getByLabel('Architecture', { exact: true }).selectOption('arm64');
+    const want = cliTotal(['--memory', '1536', '--arch', 'arm64', '--requests', '3000000', '--duration-ms', '250']);
+    await expect.poll(() => total(page).textContent()).toBe(want);
+    const url = page.url();
+    expect(url).toContain('price.mem=1536');
+    expect(url).toContain('price.arch=arm64');
+    const second = await browser.newPage();
+    await second.goto(url);
+    await hydrated(second);
+    await expect.poll(() => total(second).textContent()).toBe(want);
+    expect(await second.getByLabel('Memory (MB)', { exact: true }).inputValue()).toBe('1536');
+    await second.getByRole('button', { name: 'Reset' }).click();
+    await expect.poll(() => total(second).textContent()).toBe('$18.73');
+    expect(new URL(second.url()).search).toBe('');
+    // A bad value in a link shows its message instead of a broken widget.
+    await second.goto(`${url.split('?')[0]}?price.mem=99999`);
+    await hydrated(second);
+    await expect.poll(() => second.getByLabel('Memory (MB)', { exact: true }).getAttribute('aria-invalid')).toBe('true');
+    expect(await total(second).textContent()).toBe('$18.73');
+    await second.close();
+    await page.close();
+  });
+
+  it('works with the keyboard alone, with visible focus', async () => {
+    const { page } = await openPage(browser, widgetPage!);
+    await hydrated(page);
+    // Tab from the element before the widget until the memory input has focus.
+    await page.locator(TAG).evaluate((el) => {
+      const b = document.createElement('button');
+      b.textContent = 'start';
+      b.id = 'kbd-start';
+      el.before(b);
+      b.focus();
+    });
+    let reached = false;
+    for (let i = 0; i < 10 && !reached; i++) {
+      await page.keyboard.press('Tab');
+      reached = await page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.name === 'memoryMb');
+    }
+    expect(reached).toBe(true);
+    const focus = await page.evaluate(() => {
+      const el = document.activeElement!;
+      const cs = getComputedStyle(el);
+      return { visible: el.matches(':focus-visible'), outline: cs.outlineStyle, width: cs.outlineWidth };
+    });
+    expect(focus.visible).toBe(true);
+    expect(focus.outline).not.toBe('none');
+    await page.keyboard.press('ArrowUp'); // step 64: 512 → 576
+    await expect.poll(() => page.getByLabel('Memory (MB)', { exact: true }).inputValue()).toBe('576');
+    await expect.poll(() => total(page).textContent()).toBe(cliTotal(['--memory', '576', '--requests', '3000000', '--duration-ms', '1000']));
+    // On to the Architecture select, change it with the keyboard.
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => (document.activeElement as HTMLSelectElement).name)).toBe('arch');
+    await page.keyboard.press('ArrowDown');
+    await expect.poll(() => page.getByLabel('Architecture', { exact: true }).inputValue()).toBe('arm64');
+    await expect.poll(() => total(page).textContent()).toBe(cliTotal(['--memory', '576', '--arch', 'arm64', '--requests', '3000000', '--duration-ms', '1000']));
+    // Reset is reachable and operable by keyboard.
+    await page.getByRole('button', { name: 'Reset' }).focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => total(page).textContent()).toBe('$18.73');
+    await page.close();
+  });
+});
