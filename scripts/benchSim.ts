@@ -1,0 +1,91 @@
+/**
+ * `npm run bench:sim [-- --json] [-- --only NAME]`: simulated invocations per wall-clock second and peak
+ * memory for the standard scenarios of issue 3. Each scenario runs in its own child process so its peak
+ * RSS is its own. Not a test: numbers depend on the machine and on what else is running.
+ */
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import process from 'node:process';
+import { runScenario, type SimConfig } from '../src/sim/index.ts';
+
+const SCENARIOS: Record<string, { label: string; config: SimConfig; target?: string }> = {
+  'uncapped-poisson-20': {
+    label: 'Poisson 20 req/s, exp(1.991 s), uncapped, 20M requests',
+    config: { traffic: { kind: 'poisson', rate: 20 }, duration: { kind: 'exp', meanMs: 1991 }, concurrencyLimit: 1_000_000, scaling: false, requests: 20_000_000, seed: 1 },
+    target: '≥ 10M invocations/s',
+  },
+  'capped-poisson-100': {
+    label: 'Poisson 100 req/s, exp(1 s), limit 100 (Erlang-B 7.57%), 10M requests',
+    config: { traffic: { kind: 'poisson', rate: 100 }, duration: { kind: 'exp', meanMs: 1000 }, concurrencyLimit: 100, requests: 10_000_000, seed: 1 },
+  },
+  'day-1000rps': {
+    label: 'a day at 1,000 req/s (Poisson), lognormal(120 ms, 0.5), limit 1000',
+    config: { traffic: { kind: 'poisson', rate: 1000 }, duration: { kind: 'lognormal', medianMs: 120, sigma: 0.5 }, simSeconds: 86_400, seed: 1 },
+    target: '86.4M invocations < 15 s, < 200 MB',
+  },
+};
+
+interface Row {
+  name: string;
+  label: string;
+  invocations: number;
+  wall_s: number;
+  invocations_per_s: number;
+  events_per_s: number;
+  peak_rss_mb: number;
+  peak_heap_mb: number;
+  cold_start_ratio: number;
+  throttle_ratio: number;
+  target: string;
+}
+
+function runOne(name: string): Row {
+  const sc = SCENARIOS[name]!;
+  let peakHeap = process.memoryUsage().heapUsed;
+  const t0 = process.hrtime.bigint();
+  const { summary } = runScenario(sc.config, {
+    progressEverySeconds: 3600,
+    onProgress: () => {
+      peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed);
+    },
+  });
+  const wall = Number(process.hrtime.bigint() - t0) / 1e9;
+  peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed);
+  return {
+    name, label: sc.label, invocations: summary.invocations, wall_s: wall, invocations_per_s: summary.invocations / wall,
+    events_per_s: summary.events / wall, peak_rss_mb: process.resourceUsage().maxRSS / 1024, peak_heap_mb: peakHeap / 2 ** 20,
+    cold_start_ratio: summary.cold_start_ratio, throttle_ratio: summary.throttle_ratio, target: sc.target ?? '',
+  };
+}
+
+const args = process.argv.slice(2);
+const child = args.indexOf('--child');
+if (child >= 0) {
+  process.stdout.write(JSON.stringify(runOne(args[child + 1]!)));
+} else {
+  const only = args.includes('--only') ? [args[args.indexOf('--only') + 1]!] : Object.keys(SCENARIOS);
+  const rows: Row[] = [];
+  for (const name of only) {
+    if (!SCENARIOS[name]) {
+      process.stderr.write(`bench:sim: unknown scenario "${name}"; expected one of ${Object.keys(SCENARIOS).join(', ')}\n`);
+      process.exit(2);
+    }
+    const r = spawnSync(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), '--child', name], { encoding: 'utf8' });
+    if (r.status !== 0) {
+      process.stderr.write(r.stderr);
+      process.exit(1);
+    }
+    rows.push(JSON.parse(r.stdout) as Row);
+  }
+  if (args.includes('--json')) process.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
+  else {
+    const fmt = (x: number, d = 1) => x.toLocaleString('en-US', { maximumFractionDigits: d });
+    const table = [
+      ['scenario', 'invocations', 'wall s', 'invocations/s', 'peak RSS MB', 'peak heap MB', 'target'],
+      ...rows.map((r) => [r.name, fmt(r.invocations, 0), fmt(r.wall_s, 2), `${(r.invocations_per_s / 1e6).toFixed(2)}M`, fmt(r.peak_rss_mb), fmt(r.peak_heap_mb), r.target]),
+    ];
+    const w = table[0]!.map((_, c) => Math.max(...table.map((r) => r[c]!.length)));
+    process.stdout.write(`${table.map((r) => r.map((x, c) => (c === 0 || c === 6 ? x.padEnd(w[c]!) : x.padStart(w[c]!))).join('  ')).join('\n')}\n`);
+    process.stdout.write(`\n${rows.map((r) => `${r.name}: ${r.label}`).join('\n')}\n`);
+  }
+}
