@@ -2,7 +2,7 @@
  * Fast checks on the chapter's MDX sources (no build needed):
  * - every page has title, description and lastVerified (YYYY-MM-DD) frontmatter;
  * - chapter pages under content/docs/lambda/ have a unique integer sidebar.order;
- * - every ```mermaid fence names itself (accTitle right after the diagram-type line) and describes
+ * - every code block has a title; every ```mermaid fence names itself (accTitle right after the diagram-type line) and describes
  *   itself (accDescr);
  * - every component used in an MDX page is imported explicitly at the top of that page;
  * - every <Correction> names at least one AWS source (https, an amazon.com host) and an asOf date;
@@ -76,6 +76,13 @@ describe('chapter sources', () => {
           const lines = f.source.split('\n').map((l) => l.trim()).filter((l) => l && !l.startsWith('%%'));
           expect(lines[1], `${p.file}:${f.line} accTitle`).toMatch(/^accTitle:\s*\S/);
           expect(lines[2], `${p.file}:${f.line} accDescr`).toMatch(/^accDescr:\s*\S/);
+        }
+      });
+
+      it('gives every code block (other than diagrams) a title', () => {
+        for (const m of p.body.matchAll(/^\s*(?:`{3,}|~{3,})(\w+)([^\n]*)$/gm)) {
+          if (m[1] === 'mermaid') continue;
+          expect(m[2], `${p.file}: a ${m[1]} block without title="…"`).toMatch(/title="[^"]+"/);
         }
       });
 
