@@ -244,7 +244,7 @@ const ACCURACY = [
 const chapterRoutes = [...new Set(Object.values(P))];
 
 describe('chapter coverage on the built site (dist/)', () => {
-  const text = new Map(chapterRoutes.map((r) => [r, textOf(mainOf(htmlOf(r)))]));
+  const text = new Map<string, string>(chapterRoutes.map((r) => [r, textOf(mainOf(htmlOf(r)))]));
 
   for (const [group, items] of Object.entries(CHECKLIST)) {
     describe(group, () => {
