@@ -40,11 +40,13 @@ export async function checkReachable({ onLine, probe, timeoutMs = PROBE_TIMEOUT_
 }
 
 /**
- * The browser probe: a no-cors request resolves (with an opaque response) on any HTTP answer and
- * rejects on a network failure, which is all we need to know. Made only when the reader clicks.
+ * The browser probe: a no-cors HEAD request resolves (with an opaque response) on any HTTP answer
+ * and rejects on a network failure, which is all we need to know; HEAD keeps it to a few hundred
+ * bytes. Made only when the reader clicks. (Not /favicon.ico: Chromium treats favicon fetches
+ * specially, and automation cannot intercept them.)
  */
 export const probeStackBlitz = (signal: AbortSignal): Promise<unknown> =>
-  fetch(`${STACKBLITZ_ORIGIN}/favicon.ico`, { mode: 'no-cors', cache: 'no-store', credentials: 'omit', signal });
+  fetch(`${STACKBLITZ_ORIGIN}/`, { method: 'HEAD', mode: 'no-cors', cache: 'no-store', credentials: 'omit', signal });
 
 const STILL_USABLE = 'The code on this page still works: download the example and run it on your machine with the steps below.';
 
