@@ -1,0 +1,4 @@
+/** Degenerate distribution: always `ms`. */
+export function sampleConstant(ms: number): number {
+  return ms;
+}
