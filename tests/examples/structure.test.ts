@@ -18,6 +18,7 @@ interface Pkg {
   dependencies: Record<string, string>;
   devDependencies: Record<string, string>;
   engines?: { node?: string };
+  overrides?: Record<string, string>;
 }
 const pkgOf = (name: string) => JSON.parse(examplePayload(name)['package.json']!) as Pkg;
 
@@ -43,6 +44,13 @@ describe.each(names)('example %s', (name) => {
     expect(pkg.scripts.start).toMatch(/^tsx local\/invoke\.ts/);
     expect(pkg.scripts.test).toBe('vitest run');
     expect(pkg.engines?.node).toBe('>=24');
+  });
+
+  it('swaps dynalite\'s native LevelDB for the in-memory store, so npm start runs in a WebContainer', () => {
+    // dynalite requires `level` (classic-level, a native addon) at load time but only uses it when
+    // given a path; StackBlitz WebContainers cannot load native addons. npm honours this override
+    // when the example is installed on its own (StackBlitz, the Download zip), not as a workspace.
+    expect(pkg.overrides).toEqual({ level: 'npm:memory-level@^3.0.0' });
   });
 
   it('uses the same dependency versions as every other example (npm hoists them once)', () => {
