@@ -27,7 +27,7 @@ async function hydrated(page: Page) {
   return w;
 }
 
-const total = (page: Page) => page.getByLabel('Total per month', { exact: true });
+const total = (page: Page) => page.locator(TAG).getByLabel('Total per month', { exact: true });
 
 describeBrowser('pricing calculator widget', () => {
   let browser: BrowserContext & { dispose(): Promise<void> };
@@ -56,15 +56,15 @@ describeBrowser('pricing calculator widget', () => {
     // 512 MB x86_64, 3M requests, 1 s, free tier: $0.40 requests + 1,100,000 GB-s × $0.0000166667 = $18.73.
     await expect.poll(() => total(page).textContent()).toBe('$18.73');
     for (const label of ['Memory (MB)', 'Architecture', 'Requests per month', 'Average duration (ms)', 'Ephemeral storage (MB)', 'Include free tier']) {
-      await expect(page.getByLabel(label, { exact: true }).count(), label).resolves.toBe(1);
+      await expect(page.locator(TAG).getByLabel(label, { exact: true }).count(), label).resolves.toBe(1);
     }
-    await expect(page.getByLabel('Architecture', { exact: true }).locator('option').allTextContents()).resolves.toEqual(['x86_64', 'arm64']);
-    await page.getByLabel('Memory (MB)', { exact: true }).fill('1024');
+    await expect(page.locator(TAG).getByLabel('Architecture', { exact: true }).locator('option').allTextContents()).resolves.toEqual(['x86_64', 'arm64']);
+    await page.locator(TAG).getByLabel('Memory (MB)', { exact: true }).fill('1024');
     // 3M × 1 s × 1 GB = 3,000,000 GB-s − 400,000 free = 2,600,000 × $0.0000166667 = $43.33 + $0.40.
     await expect.poll(() => total(page).textContent()).toBe('$43.73');
     expect(await total(page).textContent()).toBe(cliTotal(['--memory', '1024', '--requests', '3000000', '--duration-ms', '1000']));
-    await page.getByLabel('Architecture', { exact: true }).selectOption('arm64');
-    await page.getByLabel('Include free tier', { exact: true }).uncheck();
+    await page.locator(TAG).getByLabel('Architecture', { exact: true }).selectOption('arm64');
+    await page.locator(TAG).getByLabel('Include free tier', { exact: true }).uncheck();
     const expected = cliTotal(['--memory', '1024', '--arch', 'arm64', '--requests', '3000000', '--duration-ms', '1000', '--no-free-tier']);
     await expect.poll(() => total(page).textContent()).toBe(expected);
     // The itemized lines are there, the last one is the total as the CLI prints it.
@@ -77,7 +77,7 @@ describeBrowser('pricing calculator widget', () => {
   it('a bad value shows its message naming the range, keeps the last bill, and never shows NaN', async () => {
     const { page, problems } = await openPage(browser, widgetPage!);
     const w = await hydrated(page);
-    const mem = page.getByLabel('Memory (MB)', { exact: true });
+    const mem = page.locator(TAG).getByLabel('Memory (MB)', { exact: true });
     await mem.fill('64');
     await expect.poll(() => mem.getAttribute('aria-invalid')).toBe('true');
     const msgId = (await mem.getAttribute('aria-describedby'))!.split(' ').at(-1)!;
@@ -85,17 +85,17 @@ describeBrowser('pricing calculator widget', () => {
     await expect(msg.textContent()).resolves.toBe('Memory (MB) must be an integer from 128 to 10,240 (MB); got "64"');
     expect(await msg.isVisible()).toBe(true);
     expect(await total(page).textContent()).toBe('$18.73');
-    await page.getByLabel('Requests per month', { exact: true }).fill('-5');
+    await page.locator(TAG).getByLabel('Requests per month', { exact: true }).fill('-5');
     await expect.poll(() => w.textContent()).toContain('Requests per month must be an integer from 0 to 10,000,000,000,000; got "-5"');
     // Malformed text in a number field (the browser reports badInput).
-    const dur = page.getByLabel('Average duration (ms)', { exact: true });
+    const dur = page.locator(TAG).getByLabel('Average duration (ms)', { exact: true });
     await dur.focus();
     await page.keyboard.press('Control+A');
     await page.keyboard.type('1e');
     await expect.poll(() => w.textContent()).toContain('Average duration (ms) must be a number from 0 to 900,000 (ms); got text that is not a number');
     expect(await w.textContent()).not.toMatch(/NaN|undefined|Infinity/);
     await mem.fill('2048');
-    await page.getByLabel('Requests per month', { exact: true }).fill('3000000');
+    await page.locator(TAG).getByLabel('Requests per month', { exact: true }).fill('3000000');
     await dur.fill('1000');
     await expect.poll(() => mem.getAttribute('aria-invalid')).toBe(null);
     await expect.poll(() => total(page).textContent()).toBe(cliTotal(['--memory', '2048', '--requests', '3000000', '--duration-ms', '1000']));
@@ -106,9 +106,9 @@ describeBrowser('pricing calculator widget', () => {
   it('URL state round-trips: a shared link reproduces the bill; Reset clears it', async () => {
     const { page } = await openPage(browser, widgetPage!);
     await hydrated(page);
-    await page.getByLabel('Memory (MB)', { exact: true }).fill('1536');
-    await page.getByLabel('Average duration (ms)', { exact: true }).fill('250');
-    await page.getByLabel('Architecture', { exact: true }).selectOption('arm64');
+    await page.locator(TAG).getByLabel('Memory (MB)', { exact: true }).fill('1536');
+    await page.locator(TAG).getByLabel('Average duration (ms)', { exact: true }).fill('250');
+    await page.locator(TAG).getByLabel('Architecture', { exact: true }).selectOption('arm64');
     const want = cliTotal(['--memory', '1536', '--arch', 'arm64', '--requests', '3000000', '--duration-ms', '250']);
     await expect.poll(() => total(page).textContent()).toBe(want);
     const url = page.url();
@@ -118,14 +118,14 @@ describeBrowser('pricing calculator widget', () => {
     await second.goto(url);
     await hydrated(second);
     await expect.poll(() => total(second).textContent()).toBe(want);
-    expect(await second.getByLabel('Memory (MB)', { exact: true }).inputValue()).toBe('1536');
-    await second.getByRole('button', { name: 'Reset' }).click();
+    expect(await second.locator(TAG).getByLabel('Memory (MB)', { exact: true }).inputValue()).toBe('1536');
+    await second.locator(TAG).getByRole('button', { name: 'Reset' }).click();
     await expect.poll(() => total(second).textContent()).toBe('$18.73');
     expect(new URL(second.url()).search).toBe('');
     // A bad value in a link shows its message instead of a broken widget.
     await second.goto(`${url.split('?')[0]}?price.mem=99999`);
     await hydrated(second);
-    await expect.poll(() => second.getByLabel('Memory (MB)', { exact: true }).getAttribute('aria-invalid')).toBe('true');
+    await expect.poll(() => second.locator(TAG).getByLabel('Memory (MB)', { exact: true }).getAttribute('aria-invalid')).toBe('true');
     expect(await total(second).textContent()).toBe('$18.73');
     await second.close();
     await page.close();
@@ -156,16 +156,16 @@ describeBrowser('pricing calculator widget', () => {
     expect(focus.visible).toBe(true);
     expect(focus.outline).not.toBe('none');
     await page.keyboard.press('ArrowUp'); // step 64: 512 → 576
-    await expect.poll(() => page.getByLabel('Memory (MB)', { exact: true }).inputValue()).toBe('576');
+    await expect.poll(() => page.locator(TAG).getByLabel('Memory (MB)', { exact: true }).inputValue()).toBe('576');
     await expect.poll(() => total(page).textContent()).toBe(cliTotal(['--memory', '576', '--requests', '3000000', '--duration-ms', '1000']));
     // On to the Architecture select, change it with the keyboard.
     await page.keyboard.press('Tab');
     expect(await page.evaluate(() => (document.activeElement as HTMLSelectElement).name)).toBe('arch');
     await page.keyboard.press('ArrowDown');
-    await expect.poll(() => page.getByLabel('Architecture', { exact: true }).inputValue()).toBe('arm64');
+    await expect.poll(() => page.locator(TAG).getByLabel('Architecture', { exact: true }).inputValue()).toBe('arm64');
     await expect.poll(() => total(page).textContent()).toBe(cliTotal(['--memory', '576', '--arch', 'arm64', '--requests', '3000000', '--duration-ms', '1000']));
     // Reset is reachable and operable by keyboard.
-    await page.getByRole('button', { name: 'Reset' }).focus();
+    await page.locator(TAG).getByRole('button', { name: 'Reset' }).focus();
     await page.keyboard.press('Enter');
     await expect.poll(() => total(page).textContent()).toBe('$18.73');
     await page.close();

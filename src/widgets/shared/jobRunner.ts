@@ -1,8 +1,8 @@
 /**
  * Runs a widget's computation inline when it is cheap, in a Web Worker otherwise, one job at a time.
  *
- * Rule: if `estimateMs(payload) < INLINE_BUDGET_MS` (50 ms) the job runs inline, synchronously inside
- * `run()` (no worker start-up cost, no flash of a progress bar); otherwise it is posted to the worker.
+ * Rule: if `estimateMs(payload) < INLINE_BUDGET_MS` (50 ms) the job runs inline on the main thread
+ * (no worker start-up cost, no flash of a progress bar); otherwise it is posted to the worker.
  * Starting a new job cancels the one in flight (readers drag sliders); `cancel()` terminates the worker.
  *
  *   // In the widget's client module. Vite only bundles the worker if the `new Worker(new URL(...))`
@@ -39,7 +39,12 @@ export interface JobOutcome<R> {
 }
 
 export interface JobRunnerOptions<P, R> {
-  inline: (payload: P, progress: Progress) => R;
+  /**
+   * The same computation on the main thread. May return a Promise, e.g. to lazy-load heavy code only
+   * when it is needed: `inline: async (p, prog) => (await import('./mySim.ts')).run(p, prog)` keeps the
+   * engine out of the page bundle (the worker bundles its own copy).
+   */
+  inline: (payload: P, progress: Progress) => R | Promise<R>;
   worker?: () => Worker;
   estimateMs: (payload: P) => number;
   onProgress?: (done: number, total: number) => void;
@@ -85,8 +90,16 @@ export function createJobRunner<P, R>(opts: JobRunnerOptions<P, R>): JobRunner<P
     const t0 = now();
     const canWorker = !!opts.worker && typeof Worker !== 'undefined';
     if (!canWorker || opts.estimateMs(payload) < budget) {
-      const result = opts.inline(payload, () => {});
-      return { result, where: 'inline', ms: now() - t0 };
+      const id = nextId++;
+      let superseded = false;
+      pending = { id, reject: () => (superseded = true) };
+      try {
+        const result = await opts.inline(payload, () => {});
+        if (superseded) throw new JobCancelled();
+        return { result, where: 'inline', ms: now() - t0 };
+      } finally {
+        if (pending?.id === id) pending = null;
+      }
     }
     const id = nextId++;
     worker ??= opts.worker!(); // an idle worker is reused
