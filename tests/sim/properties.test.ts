@@ -1,6 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { createSimulation, processNext, runScenario, summarize, type SimConfig, type Dist } from '~/sim/index.ts';
+import { createSimulation, processNext, runScenario, runUntil, summarize, series, type SimConfig, type SimState, type Dist } from '~/sim/index.ts';
+import { advanceTo } from '~/sim/engine/clock.ts';
+
+/** runUntil without the fast path: one processNext at a time, then the same clock move at the end. */
+function slowRunUntil(s: SimState, tSeconds: number): void {
+  const limit = Math.min(tSeconds, s.cfg.simSeconds);
+  while (processNext(s, limit) >= 0);
+  if (!s.done && limit !== Infinity && limit > s.now) {
+    advanceTo(s, limit);
+    s.now = limit;
+  }
+  if (s.now >= s.cfg.simSeconds) s.done = true;
+}
 
 // Generated small scenarios: every feature on and off, short runs.
 const dist: fc.Arbitrary<Dist> = fc.oneof(
@@ -36,7 +48,7 @@ const config: fc.Arbitrary<SimConfig> = fc
       traffic: { kind: r.arrival, rate: r.rate }, duration: r.duration, init: r.init, concurrencyLimit: r.limit, reserved, provisioned,
       reuse: r.reuse, idleTimeoutS: r.idle, maxLifetimeS: r.life, invocation: r.invocation, async: { errorRate: r.errorRate, maxEventAgeS: 120 },
       routing: r.routing === null ? null : { weightB: r.routing }, ...(r.scaling ? { scaling: r.scaling } : {}),
-      simSeconds: 60, seed: r.seed, limits: { maxEvents: 200_000 },
+      simSeconds: 60, seed: r.seed, limits: { maxEvents: 60_000 },
     } satisfies SimConfig;
   });
 
@@ -48,7 +60,7 @@ describe('engine properties (fast-check)', () => {
       expect(c.arrivals).toBe(c.completed + c.throttled + c.dropped + c.in_flight);
       expect(summary.invocations).toBe(c.arrivals);
     }), { numRuns: 120 });
-  });
+  }, 60_000);
 
   it('never exceeds the concurrency cap, the provisioned/on-demand split, the scaling bucket or the environment cap', () => {
     fc.assert(fc.property(config, (cfg) => {
@@ -63,7 +75,7 @@ describe('engine properties (fast-check)', () => {
       const sum = summarize(s);
       return sum.peak_concurrency <= cap && Number.isFinite(sum.mean_busy) && Number.isFinite(sum.cost.total_usd);
     }), { numRuns: 80 });
-  });
+  }, 60_000);
 
   it('is deterministic per seed, and structuredClone of a state resumes bit for bit', () => {
     fc.assert(fc.property(config, (cfg) => {
@@ -77,12 +89,39 @@ describe('engine properties (fast-check)', () => {
       while (processNext(copy, 60) >= 0);
       expect(JSON.stringify(summarize(copy))).toBe(JSON.stringify(summarize(s)));
     }), { numRuns: 40 });
-  });
+  }, 60_000);
+
+  it('runUntil (with its inline fast path) does exactly what stepping event by event does', () => {
+    // Configs the fast path accepts (sync, MRU, Poisson, no PC/routing/recycling), plus the generic ones.
+    const eligible = fc.record({
+      rate: fc.double({ min: 0.5, max: 400, noNaN: true }),
+      duration: dist,
+      limit: fc.integer({ min: 1, max: 300 }),
+      idle: fc.double({ min: 0, max: 30, noNaN: true }),
+      warmupS: fc.double({ min: 0, max: 20, noNaN: true }),
+      requests: fc.option(fc.integer({ min: 1, max: 5000 }), { nil: undefined }),
+      buckets: fc.integer({ min: 16, max: 64 }),
+      seed: fc.integer({ min: 0, max: 1000 }),
+    }).map((r): SimConfig => ({
+      traffic: { kind: 'poisson', rate: r.rate }, duration: r.duration, concurrencyLimit: r.limit, idleTimeoutS: r.idle, warmupS: r.warmupS,
+      simSeconds: 40, seed: r.seed, limits: { maxEvents: 100_000, maxSeriesBuckets: r.buckets }, ...(r.requests ? { requests: r.requests } : {}),
+    }));
+    fc.assert(fc.property(fc.oneof(eligible, config), (cfg) => {
+      const fast = createSimulation(cfg);
+      runUntil(fast, 17.5);
+      runUntil(fast, 40);
+      const slow = createSimulation(cfg);
+      slowRunUntil(slow, 17.5);
+      slowRunUntil(slow, 40);
+      expect(summarize(fast)).toEqual(summarize(slow));
+      expect(series(fast)).toEqual(series(slow));
+    }), { numRuns: 150 });
+  }, 60_000);
 
   it('produces no NaN anywhere in the summary', () => {
     fc.assert(fc.property(config, (cfg) => {
       const json = JSON.stringify(runScenario(cfg).summary, (_k, v) => (typeof v === 'number' && !Number.isFinite(v) ? `BAD:${v}` : v));
       return !json.includes('BAD:');
     }), { numRuns: 80 });
-  });
+  }, 60_000);
 });

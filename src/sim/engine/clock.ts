@@ -21,7 +21,7 @@ function integrate(s: SimState, t: number): void {
   const i = ser.idx;
   ser.busyArea[i]! += s.busy * dt;
   ser.envArea[i]! += s.envCount * dt;
-  const w = s.cfg.warmupS;
+  const w = s.warmupS;
   if (t > w) {
     const d = last >= w ? dt : t - w;
     s.stats.busyArea += s.busy * d;

@@ -25,7 +25,11 @@ export function heapPush(s: SimState, t: number, payload: number): void {
   hp[i] = payload;
 }
 
-/** Removes the earliest event (the caller has read heapT[0] / heapP[0]). */
+/**
+ * Removes the earliest event (the caller has read heapT[0] / heapP[0]). Floyd's variant: walk the hole
+ * down to a leaf along the smaller children (one comparison per level), then sift the last element up
+ * from there (usually zero or one step, since it came from the bottom).
+ */
 export function heapPop(s: SimState): void {
   const n = --s.heapN;
   if (n === 0) return;
@@ -34,22 +38,21 @@ export function heapPop(s: SimState): void {
   const t = ht[n]!;
   const p = hp[n]!;
   let i = 0;
-  for (;;) {
-    let c = 2 * i + 1;
-    if (c >= n) break;
-    let ct = ht[c]!;
-    const r = c + 1;
-    if (r < n) {
-      const rt = ht[r]!;
-      if (rt < ct) {
-        c = r;
-        ct = rt;
-      }
-    }
-    if (ct >= t) break;
-    ht[i] = ct;
+  let c = 1;
+  while (c < n) {
+    if (c + 1 < n && ht[c + 1]! < ht[c]!) c++;
+    ht[i] = ht[c]!;
     hp[i] = hp[c]!;
     i = c;
+    c = 2 * i + 1;
+  }
+  while (i > 0) {
+    const parent = (i - 1) >> 1;
+    const pt = ht[parent]!;
+    if (pt <= t) break;
+    ht[i] = pt;
+    hp[i] = hp[parent]!;
+    i = parent;
   }
   ht[i] = t;
   hp[i] = p;

@@ -1,5 +1,5 @@
 import { sampleDist } from '../dist/sampleDist.ts';
-import { nextFloat } from '../rng/createRng.ts';
+import { sampleStandardExponential } from '../dist/standardExponential.ts';
 import { recordLatency } from '../stats/latencyHistogram.ts';
 import { EnvStatus, EventKind, type SimState } from './state.ts';
 import { heapPush } from './heap.ts';
@@ -30,7 +30,7 @@ export function attempt(s: SimState, v: number, t: number, ev: number): boolean 
     s.tokens = tokens > sc.bucket ? sc.bucket : tokens;
     s.tokensT = t;
     if (s.tokens < 1) {
-      if (t >= s.cfg.warmupS) s.stats.scalingThrottles++;
+      if (t >= s.warmupS) s.stats.scalingThrottles++;
       return false;
     }
     s.tokens -= 1;
@@ -49,8 +49,8 @@ export function attempt(s: SimState, v: number, t: number, ev: number): boolean 
 
 function begin(s: SimState, slot: number, v: number, t: number, initMs: number, ev: number, pc: boolean, cold: boolean): void {
   const d = v === 0 ? s.cfg.duration : s.cfg.routing!.durationB;
-  // exp fast path: the same draw as sampleExponential, inlined
-  const durMs = d.kind === 'exp' ? -d.meanMs * Math.log(1 - nextFloat(s.rng)) : Math.max(0, sampleDist(s.rng, d));
+  // exp fast path: the same draw as sampleExponential, without the switch
+  const durMs = d.kind === 'exp' ? d.meanMs * sampleStandardExponential(s.rng) : Math.max(0, sampleDist(s.rng, d));
   const end = t + (initMs + durMs) * 0.001;
   s.envState[slot] = EnvStatus.BUSY;
   s.envEv[slot] = ev;
@@ -60,7 +60,7 @@ function begin(s: SimState, slot: number, v: number, t: number, initMs: number, 
   const ser = s.ser;
   if (busy > ser.peak[ser.idx]!) ser.peak[ser.idx] = busy;
   if (cold) ser.coldStarts[ser.idx]!++;
-  if (t >= s.cfg.warmupS) {
+  if (t >= s.warmupS) {
     const st = s.stats;
     st.started++;
     if (busy > st.peakBusy) st.peakBusy = busy;
@@ -76,5 +76,5 @@ function begin(s: SimState, slot: number, v: number, t: number, initMs: number, 
     }
     recordLatency(st.latency, initMs + durMs);
   }
-  if (s.envSpan[slot]! >= 0) spanBusy(s, slot, t, end);
+  if (s.spans !== null && s.envSpan[slot]! >= 0) spanBusy(s, slot, t, end);
 }

@@ -1,11 +1,13 @@
 import { nextFloat } from '../rng/createRng.ts';
 import { nextArrival } from '../traffic/nextArrival.ts';
+import { sampleStandardExponential } from '../dist/standardExponential.ts';
 import { EnvStatus, EventKind, type SimState } from './state.ts';
 import { heapPop } from './heap.ts';
 import { advanceTo } from './clock.ts';
 import { attempt } from './invoke.ts';
 import { pushIdle, peekOldest, dropOldest, forgetIdle, compactNewest } from './idleList.ts';
 import { retireEnv } from './environments.ts';
+import { fastRun, fastRunEligible } from './fastRun.ts';
 import { allocEvent, asyncCompleted, asyncThrottled } from './asyncEvents.ts';
 
 /**
@@ -56,7 +58,7 @@ function route(s: SimState): number {
 
 /**
  * Processes the earliest pending event if its time is ≤ tLimit; returns its numeric kind or −1.
- * Tie order at equal times: completions/expiries/retries, then reclamation, then the arrival, so a
+ * Tie order at equal times: reclamation, then completions/expiries/retries, then the arrival, so a
  * request arriving exactly when another finishes can reuse its environment.
  */
 export function processNext(s: SimState, tLimit: number): number {
@@ -67,13 +69,13 @@ export function processNext(s: SimState, tLimit: number): number {
     t = s.heapT[0]!;
     kind = s.heapP[0]! & 3;
   }
-  const rt = nextReclaim(s);
+  const rt = s.reclaimDirty ? nextReclaim(s) : s.reclaimT;
   if (rt <= t) {
     t = rt;
     kind = RECLAIM;
   }
   if (t > tLimit || t === Infinity) return NONE;
-  if (s.events >= s.cfg.limits.maxEvents) {
+  if (s.events >= s.maxEvents) {
     s.truncated = true;
     s.done = true;
     s.warnings.push(`stopped at t=${s.now.toFixed(3)} s after ${s.events} events (limits.maxEvents)`);
@@ -85,20 +87,20 @@ export function processNext(s: SimState, tLimit: number): number {
   switch (kind) {
     case ARRIVAL: {
       const tot = ++s.totals.arrivals;
-      if (t >= s.cfg.warmupS) s.stats.arrivals++;
+      if (t >= s.warmupS) s.stats.arrivals++;
       s.ser.arrivals[s.ser.idx]!++;
-      const last = tot >= s.cfg.requests;
+      const last = tot >= s.maxRequests;
       const rate = s.poissonRate; // fast path for the common Poisson case (same draw as nextPoissonArrival)
-      s.nextArrivalT = last ? Infinity : rate > 0 ? t - Math.log(1 - nextFloat(s.rng)) / rate : nextArrival(s.rng, s.cursor, s.cfg.traffic, t);
-      const v = route(s);
+      s.nextArrivalT = last ? Infinity : rate > 0 ? t + sampleStandardExponential(s.rng) / rate : nextArrival(s.rng, s.cursor, s.cfg.traffic, t);
+      const v = s.cfg.routing === null ? 0 : route(s);
       if (s.cfg.invocation === 'async') {
         const ev = allocEvent(s, t);
         if (ev >= 0) {
-          if (t >= s.cfg.warmupS) s.stats.attempts++;
+          if (t >= s.warmupS) s.stats.attempts++;
           if (!attempt(s, v, t, ev)) throttled(s, t, ev);
         }
       } else {
-        if (t >= s.cfg.warmupS) s.stats.attempts++;
+        if (t >= s.warmupS) s.stats.attempts++;
         if (!attempt(s, v, t, -1)) throttled(s, t, -1);
       }
       if (last) s.done = true;
@@ -110,14 +112,14 @@ export function processNext(s: SimState, tLimit: number): number {
       s.busy--;
       const pc = s.envPc[slot] === 1;
       if (!pc) s.odBusy--;
-      if (t >= s.cfg.warmupS) s.stats.completed++;
+      if (t >= s.warmupS) s.stats.completed++;
       const ev = s.envEv[slot]!;
       if (ev >= 0) asyncCompleted(s, ev, t);
       else s.totals.completedFinal++;
       if (pc) {
         s.envState[slot] = EnvStatus.IDLE;
         s.pcIdle[s.pcIdleN++] = slot;
-      } else if (t >= s.envCreated[slot]! + s.cfg.maxLifetimeS) retireEnv(s, slot, t, 'lifetime');
+      } else if (t >= s.envCreated[slot]! + s.lifeS) retireEnv(s, slot, t, 'lifetime');
       else {
         const l = s.idle[s.envVer[slot]!]!;
         pushIdle(s, l, slot, t);
@@ -138,7 +140,7 @@ export function processNext(s: SimState, tLimit: number): number {
       const ev = s.heapP[0]! >> 2;
       heapPop(s);
       s.queued--;
-      if (t >= s.cfg.warmupS) {
+      if (t >= s.warmupS) {
         s.stats.retries++;
         s.stats.attempts++;
       }
@@ -157,7 +159,7 @@ export function processNext(s: SimState, tLimit: number): number {
 
 function throttled(s: SimState, t: number, ev: number): void {
   if (s.done && s.truncated) return;
-  if (t >= s.cfg.warmupS) s.stats.throttles++;
+  if (t >= s.warmupS) s.stats.throttles++;
   s.ser.throttles[s.ser.idx]!++;
   if (ev >= 0) asyncThrottled(s, ev, t);
   else s.totals.throttledSync++;
@@ -190,8 +192,10 @@ export function step(s: SimState): SimEvent {
 export function runUntil(s: SimState, tSeconds: number): number {
   const limit = Math.min(tSeconds, s.cfg.simSeconds);
   const before = s.events;
-  while (processNext(s, limit) !== NONE) {
-    /* keep going */
+  const fast = fastRunEligible(s);
+  for (;;) {
+    if (fast) fastRun(s, limit); // handles the common events inline, stops at anything else
+    if (processNext(s, limit) === NONE) break;
   }
   if (!s.done && limit !== Infinity && limit > s.now) {
     advanceTo(s, limit);

@@ -49,7 +49,7 @@ function readDist(raw: Raw, field: string, fallback: Dist | undefined, errors: F
  */
 export function validateSimConfig(input: unknown): Validation<ResolvedSimConfig> {
   const errors: FieldError[] = [];
-  if (!isRaw(input)) return { ok: false, errors: [{ field: '(config)', expected: 'an object', got: typeof raw, message: 'simulation config must be an object' }] };
+  if (!isRaw(input)) return { ok: false, errors: [{ field: '(config)', expected: 'an object', got: typeof input, message: 'simulation config must be an object' }] };
   // Infinity means "off / not given" for these (a ResolvedSimConfig round-trips).
   const idleForever = input['idleTimeoutS'] === Infinity;
   const raw: Raw = { ...input };

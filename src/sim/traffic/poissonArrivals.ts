@@ -1,6 +1,7 @@
-import { nextFloat, type Rng } from '../rng/createRng.ts';
+import type { Rng } from '../rng/createRng.ts';
+import { sampleStandardExponential } from '../dist/standardExponential.ts';
 
 /** Next arrival of a Poisson process of the given rate after time t. */
 export function nextPoissonArrival(rng: Rng, t: number, rate: number): number {
-  return t - Math.log(1 - nextFloat(rng)) / rate;
+  return t + sampleStandardExponential(rng) / rate;
 }

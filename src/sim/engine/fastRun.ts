@@ -1,0 +1,215 @@
+import { sampleStandardExponential } from '../dist/standardExponential.ts';
+import { sampleDist } from '../dist/sampleDist.ts';
+import { recordLatency } from '../stats/latencyHistogram.ts';
+import { EnvStatus, EventKind, type SimState } from './state.ts';
+
+/**
+ * The hot path of runUntil, for the two events that make up almost every run: a synchronous Poisson
+ * arrival that finds a warm environment (MRU), and the completion that returns it to the idle stack.
+ * It keeps the busy count, heap size, clock, idle stack and counters in local variables and handles those
+ * two events inline; it returns (after writing everything back) as soon as the next event is anything
+ * else — a cold start, a throttle, a reclamation, a bucket boundary, the last request, a cap — which
+ * `processNext` then handles. It does exactly what `processNext` would do, in the same order and with the
+ * same arithmetic (tests/sim/properties.test.ts checks runUntil against stepping with processNext).
+ *
+ * Eligible runs (checked by `fastRunEligible`): sync, one version, MRU, no lifetime recycling, no spans,
+ * no provisioned concurrency, Poisson arrivals, past the warm-up.
+ */
+export function fastRunEligible(s: SimState): boolean {
+  const c = s.cfg;
+  return (
+    c.invocation === 'sync' && c.routing === null && c.reuse === 'mru' && s.lifeS === Infinity && s.spans === null &&
+    c.provisioned === 0 && s.poissonRate > 0
+  );
+}
+
+export function fastRun(s: SimState, limit: number): void {
+  if (s.done || s.lastT < s.warmupS || s.now < s.warmupS) return;
+  const rng = s.rng;
+  const rate = s.poissonRate;
+  const dist = s.cfg.duration;
+  const expMean = dist.kind === 'exp' ? dist.meanMs : -1;
+  const maxEvents = s.maxEvents;
+  const maxRequests = s.maxRequests;
+  const odCap = s.odCap;
+  const envCount = s.envCount;
+  const ht = s.heapT;
+  const hp = s.heapP;
+  const hcap = ht.length;
+  const l = s.idle[0]!;
+  const lSlot = l.slot;
+  const lStamp = l.stamp;
+  const lMask = l.mask;
+  const lHead = l.head;
+  const lCap = lSlot.length;
+  const envState = s.envState;
+  const envIdleSince = s.envIdleSince;
+  const envStamp = s.envStamp;
+  const envEv = s.envEv;
+  const envPc = s.envPc;
+  const st = s.stats;
+  const lat = st.latency;
+  const ser = s.ser;
+  const sIdx = ser.idx;
+  const sEnd = ser.end;
+  const sBusyArea = ser.busyArea;
+  const sEnvArea = ser.envArea;
+  const sArrivals = ser.arrivals;
+  const sPeak = ser.peak;
+  const reclaimT = s.reclaimT;
+
+  let t = s.now;
+  let lastT = s.lastT;
+  let busy = s.busy;
+  let odBusy = s.odBusy;
+  let heapN = s.heapN;
+  let nextArr = s.nextArrivalT;
+  let events = s.events;
+  let lSize = l.size;
+  let lCount = l.count;
+  let stamp = s.stampCounter;
+  let totArrivals = s.totals.arrivals;
+  let totCompleted = s.totals.completedFinal;
+  let arrivals = st.arrivals;
+  let attempts = st.attempts;
+  let started = st.started;
+  let completed = st.completed;
+  let billed = st.billedOdMs;
+  let busyArea = st.busyArea;
+  let envArea = st.envArea;
+  let peakBusy = st.peakBusy;
+  let peak = sPeak[sIdx]!;
+  let bBusy = sBusyArea[sIdx]!;
+  let bEnv = sEnvArea[sIdx]!;
+  let bArr = sArrivals[sIdx]!;
+  let dirty = s.reclaimDirty;
+
+  for (;;) {
+    if (dirty || events >= maxEvents) break;
+    const th = heapN > 0 ? ht[0]! : Infinity;
+    const isArrival = !(th <= nextArr);
+    const tn = isArrival ? nextArr : th;
+    if (reclaimT <= tn || tn > limit || tn >= sEnd || tn === Infinity) break;
+    if (isArrival) {
+      // warm start only: an idle environment, room under the cap, not the last request, heap room
+      if (lCount === 0 || odBusy >= odCap || totArrivals + 1 >= maxRequests || heapN === hcap) break;
+    } else if ((hp[0]! & 3) !== EventKind.COMPLETE || envPc[hp[0]! >> 2] === 1 || envEv[hp[0]! >> 2]! >= 0 || lSize === lCap) break;
+
+    events++;
+    // integrate busy and environment area (same arithmetic as clock.ts)
+    const dt = tn - lastT;
+    if (dt > 0) {
+      bBusy += busy * dt;
+      bEnv += envCount * dt;
+      busyArea += busy * dt;
+      envArea += envCount * dt;
+      lastT = tn;
+    }
+    t = tn;
+
+    if (isArrival) {
+      totArrivals++;
+      arrivals++;
+      bArr++;
+      nextArr = t + sampleStandardExponential(rng) / rate;
+      attempts++;
+      // take the most recently idled environment (MRU stack top; entries are never stale here)
+      lSize--;
+      const slot = lSlot[(lHead + lSize) & lMask]!;
+      lCount--;
+      if (lSize === 0) dirty = true;
+      const durMs = expMean >= 0 ? expMean * sampleStandardExponential(rng) : Math.max(0, sampleDist(rng, dist));
+      const end = t + (0 + durMs) * 0.001;
+      envState[slot] = EnvStatus.BUSY;
+      envEv[slot] = -1;
+      // heap push
+      let i = heapN++;
+      const payload = (slot << 2) | EventKind.COMPLETE;
+      while (i > 0) {
+        const parent = (i - 1) >> 1;
+        const pt = ht[parent]!;
+        if (pt <= end) break;
+        ht[i] = pt;
+        hp[i] = hp[parent]!;
+        i = parent;
+      }
+      ht[i] = end;
+      hp[i] = payload;
+      busy++;
+      odBusy++;
+      if (busy > peak) peak = busy;
+      started++;
+      if (busy > peakBusy) peakBusy = busy;
+      billed += Math.ceil(durMs);
+      recordLatency(lat, 0 + durMs);
+    } else {
+      const slot = hp[0]! >> 2;
+      // heap pop (Floyd, as heap.ts)
+      const n = --heapN;
+      if (n > 0) {
+        const lt = ht[n]!;
+        const lp = hp[n]!;
+        let i = 0;
+        let c = 1;
+        while (c < n) {
+          if (c + 1 < n && ht[c + 1]! < ht[c]!) c++;
+          ht[i] = ht[c]!;
+          hp[i] = hp[c]!;
+          i = c;
+          c = 2 * i + 1;
+        }
+        while (i > 0) {
+          const parent = (i - 1) >> 1;
+          const pt = ht[parent]!;
+          if (pt <= lt) break;
+          ht[i] = pt;
+          hp[i] = hp[parent]!;
+          i = parent;
+        }
+        ht[i] = lt;
+        hp[i] = lp;
+      }
+      busy--;
+      odBusy--;
+      completed++;
+      totCompleted++;
+      // push on the idle stack (as idleList.pushIdle)
+      stamp = (stamp + 1) | 0;
+      envState[slot] = EnvStatus.IDLE;
+      envIdleSince[slot] = t;
+      envStamp[slot] = stamp;
+      if (lSize === 0) dirty = true;
+      const k = (lHead + lSize) & lMask;
+      lSlot[k] = slot;
+      lStamp[k] = stamp;
+      lSize++;
+      lCount++;
+    }
+  }
+
+  s.now = t;
+  s.lastT = lastT;
+  s.busy = busy;
+  s.odBusy = odBusy;
+  s.heapN = heapN;
+  s.nextArrivalT = nextArr;
+  s.events = events;
+  l.size = lSize;
+  l.count = lCount;
+  s.stampCounter = stamp;
+  s.totals.arrivals = totArrivals;
+  s.totals.completedFinal = totCompleted;
+  st.arrivals = arrivals;
+  st.attempts = attempts;
+  st.started = started;
+  st.completed = completed;
+  st.billedOdMs = billed;
+  st.busyArea = busyArea;
+  st.envArea = envArea;
+  st.peakBusy = peakBusy;
+  sPeak[sIdx] = peak;
+  sBusyArea[sIdx] = bBusy;
+  sEnvArea[sIdx] = bEnv;
+  sArrivals[sIdx] = bArr;
+  s.reclaimDirty = dirty;
+}
