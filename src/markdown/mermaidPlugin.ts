@@ -5,6 +5,8 @@
  */
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
+import type { Html } from 'mdast';
+import { defineMdastPlugin, type MdxJsxFlowElement } from 'satteri';
 import { MermaidError, parseFenceMeta, renderMermaid } from './renderMermaid.ts';
 
 interface CodeNode {
@@ -16,10 +18,10 @@ interface CodeNode {
 
 export function mermaidPlugin() {
   let counter = 0;
-  return {
+  return defineMdastPlugin({
     name: 'lambda-lab-mermaid',
     options: { position: true },
-    code(node: CodeNode, ctx: { fileURL: URL | undefined; sourceFormat?: string }) {
+    code(node: CodeNode, ctx: { fileURL: URL | undefined; sourceFormat?: string }): MdxJsxFlowElement | Html | undefined {
       if (node.lang !== 'mermaid') return undefined;
       const file = ctx.fileURL ? path.relative(process.cwd(), fileURLToPath(ctx.fileURL)) : '(unknown file)';
       const line = node.position?.start.line ?? 0;
@@ -35,13 +37,13 @@ export function mermaidPlugin() {
             name: 'Fragment',
             attributes: [{ type: 'mdxJsxAttribute', name: 'set:html', value: html }],
             children: [],
-          } as const;
+          };
         }
-        return { type: 'html', value: html } as const;
+        return { type: 'html', value: html };
       } catch (e) {
         const reason = e instanceof MermaidError || e instanceof Error ? e.message : String(e);
         throw new Error(`${file}:${line}: invalid Mermaid diagram: ${reason}`);
       }
     },
-  };
+  });
 }
