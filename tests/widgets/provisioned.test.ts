@@ -42,8 +42,8 @@ describe('traffic and levels', () => {
     expect(validateSimConfig(simConfig(s, 5)).ok).toBe(true);
   });
   it('levels go from 0 past the peak load, at most 9 plus the reader’s level', () => {
-    expect(planLevels(base)).toEqual([0, 2, 4, 6, 8, 10]);
-    expect(planLevels(state({ pc: 5 }))).toEqual([0, 2, 4, 5, 6, 8, 10]);
+    expect(planLevels(base)).toEqual([0, 2, 4, 6, 8, 10, 12, 14]);
+    expect(planLevels(state({ pc: 5 }))).toEqual([0, 2, 4, 5, 6, 8, 10, 12, 14]);
     const big = planLevels(state({ peakRate: 500, durationMs: 1000 }));
     expect(big[0]).toBe(0);
     expect(big.length).toBeLessThanOrEqual(10);

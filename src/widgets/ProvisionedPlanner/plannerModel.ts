@@ -47,10 +47,13 @@ export function rateAt(s: PlannerState, t: number): number {
 /** Peak offered load (Erlangs = busy environments on average at the peak): peak rate × mean duration. */
 export const peakLoad = (s: PlannerState) => (s.peakRate * s.durationMs) / 1000;
 
-/** PC levels to compare: 0 … max(reader's level, peak load + 3√load + 1): MAX_LEVELS evenly spaced, plus the reader's. */
+/**
+ * PC levels to compare: 0 … max(reader's level, peak load + 4√load + 2) — far enough into the rare
+ * concurrency peaks that cold starts visibly fall — MAX_LEVELS evenly spaced, plus the reader's level.
+ */
 export function planLevels(s: PlannerState): number[] {
   const a = peakLoad(s);
-  const top = Math.max(s.pc, Math.ceil(a + 3 * Math.sqrt(a) + 1));
+  const top = Math.max(s.pc, Math.ceil(a + 4 * Math.sqrt(a) + 2));
   const step = Math.max(1, Math.ceil((top + 1) / MAX_LEVELS));
   const out = new Set<number>();
   for (let p = 0; p <= top; p += step) out.add(p);

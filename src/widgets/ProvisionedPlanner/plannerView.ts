@@ -47,7 +47,9 @@ export function coldChartSpec(s: PlannerState, sim: LevelResult[] | null, levels
   const summary = sim
     ? `Cold starts per month fall from ${formatNumber(sim[0]!.coldStarts)} with no provisioned concurrency to ${formatNumber(sim.at(-1)!.coldStarts)} at ${sim.at(-1)!.pc}; ` +
       `at your ${s.pc} there are ${formatNumber(mine?.coldStarts ?? NaN)} (${formatPercent((mine?.coldStarts ?? NaN) / (mine?.requests || NaN), 3)} of requests). ` +
-      `They come from requests that spill over the provisioned environments when no warm on-demand one is idle.`
+      `Requests use provisioned environments first, so those take the steady base of the traffic — which rarely causes cold starts anyway. ` +
+      `Cold starts come from the rare peaks: extra environments that sit idle past the keep-alive and are created again at the next burst. ` +
+      `Provisioned concurrency removes them only once it covers those peaks.`
     : 'Simulating cold starts…';
   return {
     id: `${idBase}-cold`,
