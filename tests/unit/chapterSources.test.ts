@@ -6,7 +6,8 @@
  *   itself (accDescr);
  * - every component used in an MDX page is imported explicitly at the top of that page;
  * - every <Correction> names at least one AWS source (https, an amazon.com host) and an asOf date;
- * - every internal link /lambda/<page>/ points at a page that exists.
+ * - every internal link /lambda/<page>/ points at a page that exists;
+ * - each widget and runnable example is placed on the page that explains it.
  * The built-site checklist is tests/browser/chapterCoverage.test.ts.
  */
 import fs from 'node:fs';
@@ -122,6 +123,36 @@ describe('chapter sources', () => {
       });
     });
   }
+
+  describe('widgets and runnable examples sit where the chapter explains them', () => {
+    const src = (name: string) => pages.find((p) => p.file === `content/docs/lambda/${name}.mdx`)!.body;
+    const WIDGETS: [page: string, widget: string][] = [
+      ['pricing', 'PricingCalculator'],
+      ['concurrency', 'ConcurrencyWidget'],
+      ['concurrency', 'ProvisionedPlanner'],
+      ['cold-starts', 'ColdStartExplorer'],
+      ['versions-and-aliases', 'CanaryRouting'],
+    ];
+    for (const [page, widget] of WIDGETS) {
+      it(`${widget} on ${page}`, () => {
+        expect(src(page)).toContain(`import ${widget} from '~/widgets/${widget}/${widget}.astro';`);
+        expect(src(page)).toContain(`<${widget} />`);
+      });
+    }
+    const EXAMPLES: [page: string, example: string][] = [
+      ['writing-a-handler', 'orders-api'],
+      ['event-sources', 's3-object-created'],
+      ['event-sources', 'sqs-batch'],
+      ['event-sources', 'scheduled-cleanup'],
+      ['event-sources', 'async-idempotent'],
+      ['cold-starts', 'init-outside-handler'],
+    ];
+    for (const [page, example] of EXAMPLES) {
+      it(`runnable example ${example} on ${page}`, () => {
+        expect(src(page)).toMatch(new RegExp(`<RunnableExample name="${example}"[\\s/]`));
+      });
+    }
+  });
 
   it('gives chapter pages unique integer sidebar orders', () => {
     const orders = pages
