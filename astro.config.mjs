@@ -21,7 +21,7 @@ export default defineConfig({
       description:
         'An interactive, offline-capable chapter on AWS Lambda: runnable handlers and live simulators of concurrency, cold starts and pricing.',
       favicon: '/favicon.svg',
-      customCss: ['./src/styles/theme.css', './src/styles/diagrams.css', './src/styles/offline.css'],
+      customCss: ['./src/styles/theme.css', './src/styles/diagrams.css', './src/styles/quality.css'],
       markdown: { processedDirs: ['./content/docs'] },
       lastUpdated: false,
       pagination: true,
@@ -31,6 +31,7 @@ export default defineConfig({
       ],
       components: {
         PageTitle: './src/components/overrides/PageTitle.astro',
+        Search: './src/components/overrides/Search.astro',
       },
     }),
     // After starlight(): links, CSP and the service worker run after Pagefind has written its index.
