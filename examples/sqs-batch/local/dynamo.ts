@@ -37,7 +37,7 @@ export async function startLocalDynamo(options: { seed?: boolean } = {}): Promis
     connections: () => connections,
     close: () =>
       new Promise<void>((resolve) => {
-        server.closeAllConnections();
+        server.closeAllConnections?.(); // Node ≥ 18.2; absent in some WebContainer builds
         server.close(() => resolve());
       }),
   };

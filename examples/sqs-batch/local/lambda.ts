@@ -64,7 +64,11 @@ export async function invokeOnce(handler: Handler, event: unknown, context: Cont
   }
   const durationMs = performance.now() - start;
   const billedMs = Math.ceil(durationMs + (initMs ?? 0));
-  const maxMemoryMB = Math.round(process.resourceUsage().maxRSS / 1024);
+  // Peak resident memory of this process; WebContainers (StackBlitz) may only offer the current value.
+  const maxMemoryMB =
+    typeof process.resourceUsage === 'function'
+      ? Math.round(process.resourceUsage().maxRSS / 1024)
+      : Math.round(process.memoryUsage().rss / 2 ** 20);
   const report = [
     `REPORT RequestId: ${context.awsRequestId}`,
     `Duration: ${durationMs.toFixed(2)} ms`,
