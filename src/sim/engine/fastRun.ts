@@ -126,7 +126,7 @@ export function fastRun(s: SimState, limit: number): void {
       let i = heapN++;
       const payload = (slot << 2) | EventKind.COMPLETE;
       while (i > 0) {
-        const parent = (i - 1) >> 1;
+        const parent = (i - 1) >> 2;
         const pt = ht[parent]!;
         if (pt <= end) break;
         ht[i] = pt;
@@ -144,7 +144,7 @@ export function fastRun(s: SimState, limit: number): void {
       recordLatency(lat, 0 + durMs);
     } else {
       const slot = hp[0]! >> 2;
-      // heap pop (Floyd, as heap.ts)
+      // heap pop (4-ary Floyd, as heap.ts)
       const n = --heapN;
       if (n > 0) {
         const lt = ht[n]!;
@@ -152,14 +152,23 @@ export function fastRun(s: SimState, limit: number): void {
         let i = 0;
         let c = 1;
         while (c < n) {
-          if (c + 1 < n && ht[c + 1]! < ht[c]!) c++;
-          ht[i] = ht[c]!;
-          hp[i] = hp[c]!;
-          i = c;
-          c = 2 * i + 1;
+          let m = c;
+          let mt = ht[c]!;
+          const e = c + 4 < n ? c + 4 : n;
+          for (let k = c + 1; k < e; k++) {
+            const kt = ht[k]!;
+            if (kt < mt) {
+              mt = kt;
+              m = k;
+            }
+          }
+          ht[i] = mt;
+          hp[i] = hp[m]!;
+          i = m;
+          c = 4 * i + 1;
         }
         while (i > 0) {
-          const parent = (i - 1) >> 1;
+          const parent = (i - 1) >> 2;
           const pt = ht[parent]!;
           if (pt <= lt) break;
           ht[i] = pt;

@@ -1,6 +1,9 @@
 import type { SimState } from './state.ts';
 
-/** Binary min-heap of event times in typed arrays (grows by doubling). Ties pop in no particular order. */
+/**
+ * 4-ary min-heap of event times in typed arrays (grows by doubling): half the depth of a binary heap, and
+ * the four children of a node share a cache line. Ties pop in no particular (but deterministic) order.
+ */
 export function heapPush(s: SimState, t: number, payload: number): void {
   if (s.heapN === s.heapT.length) {
     const T = new Float64Array(s.heapN * 2);
@@ -14,7 +17,7 @@ export function heapPush(s: SimState, t: number, payload: number): void {
   const hp = s.heapP;
   let i = s.heapN++;
   while (i > 0) {
-    const parent = (i - 1) >> 1;
+    const parent = (i - 1) >> 2;
     const pt = ht[parent]!;
     if (pt <= t) break;
     ht[i] = pt;
@@ -27,8 +30,8 @@ export function heapPush(s: SimState, t: number, payload: number): void {
 
 /**
  * Removes the earliest event (the caller has read heapT[0] / heapP[0]). Floyd's variant: walk the hole
- * down to a leaf along the smaller children (one comparison per level), then sift the last element up
- * from there (usually zero or one step, since it came from the bottom).
+ * down to a leaf along the smallest children, then sift the last element up from there (usually zero or
+ * one step, since it came from the bottom).
  */
 export function heapPop(s: SimState): void {
   const n = --s.heapN;
@@ -40,14 +43,23 @@ export function heapPop(s: SimState): void {
   let i = 0;
   let c = 1;
   while (c < n) {
-    if (c + 1 < n && ht[c + 1]! < ht[c]!) c++;
-    ht[i] = ht[c]!;
-    hp[i] = hp[c]!;
-    i = c;
-    c = 2 * i + 1;
+    let m = c;
+    let mt = ht[c]!;
+    const e = c + 4 < n ? c + 4 : n;
+    for (let k = c + 1; k < e; k++) {
+      const kt = ht[k]!;
+      if (kt < mt) {
+        mt = kt;
+        m = k;
+      }
+    }
+    ht[i] = mt;
+    hp[i] = hp[m]!;
+    i = m;
+    c = 4 * i + 1;
   }
   while (i > 0) {
-    const parent = (i - 1) >> 1;
+    const parent = (i - 1) >> 2;
     const pt = ht[parent]!;
     if (pt <= t) break;
     ht[i] = pt;

@@ -1,13 +1,11 @@
 /**
  * The one seeded random source: xoshiro128** (Blackman & Vigna), 128-bit state, period 2^128 − 1.
  *
- * Shape: `{ s: Int32Array(4), spare: Float64Array(2) }` — plain typed arrays, so a simulation state that
- * holds an Rng survives `structuredClone` / `postMessage` and resumes bit for bit.
- * `spare` caches the second normal deviate of a Box–Muller pair: [hasSpare (0|1), value].
+ * Shape: `{ s: Int32Array(4) }` — a plain typed array, so a simulation state that holds an Rng survives
+ * `structuredClone` / `postMessage` and resumes bit for bit.
  */
 export interface Rng {
   s: Int32Array;
-  spare: Float64Array;
 }
 
 /** Seeds the 128-bit state from a 32-bit seed with splitmix32, so nearby seeds give unrelated streams. */
@@ -22,7 +20,7 @@ export function createRng(seed = 1): Rng {
     s[i] = z ^ (z >>> 16);
   }
   if ((s[0]! | s[1]! | s[2]! | s[3]!) === 0) s[0] = 1; // the all-zero state is a fixed point
-  return { s, spare: new Float64Array(2) };
+  return { s };
 }
 
 /** Next 32 random bits as an unsigned integer. */
