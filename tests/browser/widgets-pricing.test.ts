@@ -62,6 +62,7 @@ describeBrowser('pricing calculator widget', () => {
     await page.locator(TAG).getByLabel('Memory (MB)', { exact: true }).fill('1024');
     // 3M × 1 s × 1 GB = 3,000,000 GB-s − 400,000 free = 2,600,000 × $0.0000166667 = $43.33 + $0.40.
     await expect.poll(() => total(page).textContent()).toBe('$43.73');
+    console.log(`[pricing] recompute (bill + 42-point memory sweep + chart) in the page: ${await w.getAttribute('data-last-run-ms')} ms`);
     expect(await total(page).textContent()).toBe(cliTotal(['--memory', '1024', '--requests', '3000000', '--duration-ms', '1000']));
     await page.locator(TAG).getByLabel('Architecture', { exact: true }).selectOption('arm64');
     await page.locator(TAG).getByLabel('Include free tier', { exact: true }).uncheck();
@@ -129,6 +130,33 @@ describeBrowser('pricing calculator widget', () => {
     expect(await total(second).textContent()).toBe('$18.73');
     await second.close();
     await page.close();
+  });
+
+  it('the chart follows the light/dark theme and respects reduced motion', async () => {
+    const strokes: string[] = [];
+    for (const scheme of ['light', 'dark'] as const) {
+      const b = await launchBrowser({ colorScheme: scheme, reducedMotion: scheme === 'dark' ? 'reduce' : 'no-preference' });
+      const { page } = await openPage(b, widgetPage!);
+      await page.evaluate((t) => (document.documentElement.dataset['theme'] = t), scheme);
+      await hydrated(page);
+      const path = page.locator(`${TAG} .ll-series path.ll-tone-0`).first();
+      strokes.push(await path.evaluate((el) => getComputedStyle(el).stroke));
+      const anim = await path.evaluate((el) => getComputedStyle(el).animationName);
+      expect(anim).toBe(scheme === 'dark' ? 'none' : 'll-fade');
+      // The data-table alternative and the text summary are there for screen readers.
+      expect(await page.locator(`${TAG} figure.ll-chart details table`).count()).toBe(1);
+      expect(await page.locator(`${TAG} svg[role="img"]`).getAttribute('aria-labelledby')).toBe('price-chart-title price-chart-summary');
+      await b.dispose();
+    }
+    expect(strokes[0]).not.toBe(strokes[1]);
+  });
+
+  it('pages without a widget load none of the widget code', () => {
+    for (const p of builtPages(dist)) {
+      const html = fs.readFileSync(`${dist}${p}index.html`, 'utf8');
+      if (/<ll-[a-z-]+/.test(html)) continue;
+      expect(html, p).not.toMatch(/PricingCalculator\.astro|ProvisionedPlanner\.astro|priceMonthly\.[\w-]+\.js/);
+    }
   });
 
   it('works with the keyboard alone, with visible focus', async () => {

@@ -25,7 +25,7 @@ describe('break-even from the rates', () => {
   });
   it('is explained in words with the numbers it came from', () => {
     const a = analyticPlan(base, planLevels(base));
-    const html = breakEvenHtml(base, breakEven('x86_64'), a);
+    const html = breakEvenHtml(breakEven('x86_64'), a);
     expect(html).toContain('$4.1667e-6 ÷ ($0.000016667 − $9.7222e-6)'.replace('$4.1667e-6', '$0.0000041667').replace('$9.7222e-6', '$0.0000097222'));
     expect(html).toContain('<strong data-out="breakeven">60.0%</strong>');
     expect(html).toContain('provisioning pays for itself up to 2 environments');
@@ -112,7 +112,7 @@ describe('engine runs', () => {
   it('survives (almost) no traffic', () => {
     const z = state({ peakRate: 0.01, troughRate: 0, pc: 0 });
     const r = runPlan(z);
-    const html = renderChartFigure(costChartSpec(z, r.analytic, r.sim)) + renderChartFigure(coldChartSpec(z, r.sim, r.levels)) + readoutHtml(z, r.sim) + breakEvenHtml(z, r.breakEven, r.analytic);
+    const html = renderChartFigure(costChartSpec(z, r.analytic, r.sim)) + renderChartFigure(coldChartSpec(z, r.sim, r.levels)) + readoutHtml(z, r.sim) + breakEvenHtml(r.breakEven, r.analytic);
     expect(html).not.toMatch(/NaN|undefined|Infinity/);
   });
 });

@@ -12,7 +12,6 @@
  * previous night left) × 30, priced with `priceMonthly` (monthly tiers apply to the month). The free tier
  * is left out: AWS does not apply it to functions that use provisioned concurrency.
  */
-import { erlangB } from '../../sim/stats/erlangB.ts';
 import { priceMonthly } from '../../sim/pricing/priceMonthly.ts';
 import { US_EAST_1, type Arch, type Rates } from '../../sim/pricing/rates.ts';
 import type { Bill } from '../../sim/pricing/types.ts';
@@ -113,7 +112,8 @@ export function analyticPlan(s: PlannerState, levels: number[], rates: Rates = U
     const a = (lam * s.durationMs) / 1000;
     dayRequests += lam * dt;
     const b: number[] = [1];
-    for (let k = 1; k <= maxK; k++) b.push((a * b[k - 1]!) / (k + a * b[k - 1]!)); // erlangB(k, a) recursion
+    // b[k] = B(k, a) by the same recursion as src/sim/stats/erlangB.ts (all k at once; tests compare them)
+    for (let k = 1; k <= maxK; k++) b.push((a * b[k - 1]!) / (k + a * b[k - 1]!));
     levels.forEach((p, j) => (pcReq[j]! += lam * dt * (1 - b[p]!)));
     for (let k = 1; k <= maxK; k++) busy[k - 1]! += (a * (b[k - 1]! - b[k]!)) / SLICES;
   }

@@ -84,7 +84,7 @@ export function readoutHtml(s: PlannerState, sim: LevelResult[] | null): string 
 }
 
 /** The break-even in words, every number from the rates and the Erlang-B busy shares. */
-export function breakEvenHtml(s: PlannerState, be: BreakEven, analytic: AnalyticPlan): string {
+export function breakEvenHtml(be: BreakEven, analytic: AnalyticPlan): string {
   const u = be.utilisation;
   const shown = analytic.busyShare.slice(0, Math.max(3, Math.min(analytic.cheapestLevel + 1, 6)));
   const busyText = shown.map((b, i) => `the ${ordinal(i + 1)} ${formatPercent(b, 0)}`).join(', ');

@@ -33,7 +33,7 @@ class ProvisionedPlanner extends WidgetElement<typeof plannerSchema> {
     if (reason === 'init' && isDefault) return; // the server rendered exactly this
     const levels = planLevels(s);
     const analytic = analyticPlan(s, levels);
-    this.q('[data-out="breakeven"]').innerHTML = breakEvenHtml(s, breakEven(s.arch), analytic);
+    this.q('[data-out="breakeven"]').innerHTML = breakEvenHtml(breakEven(s.arch), analytic);
     this.q('[data-out="cost-chart"]').innerHTML = renderChartFigure(costChartSpec(s, analytic, null));
     this.q('[data-out="cold-chart"]').innerHTML = renderChartFigure(coldChartSpec(s, null, levels));
     this.q('[data-out="readout"]').innerHTML = readoutHtml(s, null);
