@@ -19,6 +19,14 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { listFiles } from './htmlFiles.ts';
+import { STACKBLITZ_SDK_INLINE_SCRIPT } from '../lib/stackblitz/sdkInlineScript.ts';
+
+/**
+ * Inline scripts that bundled libraries run in documents inheriting this policy, which the built
+ * HTML does not show: @stackblitz/sdk writes an about:blank iframe (it inherits the page's CSP)
+ * whose one script submits the project form to stackblitz.com.
+ */
+export const LIBRARY_INLINE_SCRIPTS = [STACKBLITZ_SDK_INLINE_SCRIPT];
 
 const INLINE_SCRIPT = /<script\b([^>]*)>([\s\S]*?)<\/script>/gi;
 const META_RE = /<meta http-equiv="Content-Security-Policy" content="[^"]*"\s*\/?>/i;
@@ -74,7 +82,7 @@ export interface CspResult {
 /** Hash every inline script in `dir`, inject the meta tag into every page, write `_headers`. */
 export function applyCsp(dir: string): CspResult {
   const htmlFiles = listFiles(dir).filter((f) => f.endsWith('.html'));
-  const hashes = new Set<string>();
+  const hashes = new Set<string>(LIBRARY_INLINE_SCRIPTS.map(sha256));
   const problems: string[] = [];
   const docs = new Map<string, string>();
   for (const rel of htmlFiles) {
