@@ -6,6 +6,7 @@
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import process from 'node:process';
+import { loadavg } from 'node:os';
 import { runScenario, type SimConfig } from '../src/sim/index.ts';
 
 const SCENARIOS: Record<string, { label: string; config: SimConfig; target?: string }> = {
@@ -30,7 +31,10 @@ interface Row {
   label: string;
   invocations: number;
   wall_s: number;
+  cpu_s: number;
   invocations_per_s: number;
+  invocations_per_cpu_s: number;
+  load_avg_1m: number;
   events_per_s: number;
   peak_rss_mb: number;
   peak_heap_mb: number;
@@ -42,6 +46,8 @@ interface Row {
 function runOne(name: string): Row {
   const sc = SCENARIOS[name]!;
   let peakHeap = process.memoryUsage().heapUsed;
+  const load = loadavg()[0]!;
+  const c0 = process.cpuUsage();
   const t0 = process.hrtime.bigint();
   const { summary } = runScenario(sc.config, {
     progressEverySeconds: 3600,
@@ -50,9 +56,12 @@ function runOne(name: string): Row {
     },
   });
   const wall = Number(process.hrtime.bigint() - t0) / 1e9;
+  const cu = process.cpuUsage(c0);
+  const cpu = (cu.user + cu.system) / 1e6;
   peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed);
   return {
-    name, label: sc.label, invocations: summary.invocations, wall_s: wall, invocations_per_s: summary.invocations / wall,
+    name, label: sc.label, invocations: summary.invocations, wall_s: wall, cpu_s: cpu, invocations_per_s: summary.invocations / wall,
+    invocations_per_cpu_s: summary.invocations / cpu, load_avg_1m: load,
     events_per_s: summary.events / wall, peak_rss_mb: process.resourceUsage().maxRSS / 1024, peak_heap_mb: peakHeap / 2 ** 20,
     cold_start_ratio: summary.cold_start_ratio, throttle_ratio: summary.throttle_ratio, target: sc.target ?? '',
   };
@@ -81,11 +90,15 @@ if (child >= 0) {
   else {
     const fmt = (x: number, d = 1) => x.toLocaleString('en-US', { maximumFractionDigits: d });
     const table = [
-      ['scenario', 'invocations', 'wall s', 'invocations/s', 'peak RSS MB', 'peak heap MB', 'target'],
-      ...rows.map((r) => [r.name, fmt(r.invocations, 0), fmt(r.wall_s, 2), `${(r.invocations_per_s / 1e6).toFixed(2)}M`, fmt(r.peak_rss_mb), fmt(r.peak_heap_mb), r.target]),
+      ['scenario', 'invocations', 'wall s', 'invocations/s', 'cpu s', 'inv/cpu-s', 'peak RSS MB', 'peak heap MB', 'load', 'target'],
+      ...rows.map((r) => [
+        r.name, fmt(r.invocations, 0), fmt(r.wall_s, 2), `${(r.invocations_per_s / 1e6).toFixed(2)}M`, fmt(r.cpu_s, 2),
+        `${(r.invocations_per_cpu_s / 1e6).toFixed(2)}M`, fmt(r.peak_rss_mb), fmt(r.peak_heap_mb), fmt(r.load_avg_1m), r.target,
+      ]),
     ];
     const w = table[0]!.map((_, c) => Math.max(...table.map((r) => r[c]!.length)));
-    process.stdout.write(`${table.map((r) => r.map((x, c) => (c === 0 || c === 6 ? x.padEnd(w[c]!) : x.padStart(w[c]!))).join('  ')).join('\n')}\n`);
+    process.stdout.write(`${table.map((r) => r.map((x, c) => (c === 0 || c === 9 ? x.padEnd(w[c]!) : x.padStart(w[c]!))).join('  ')).join('\n')}\n`);
     process.stdout.write(`\n${rows.map((r) => `${r.name}: ${r.label}`).join('\n')}\n`);
+    process.stdout.write('load = 1-minute load average when the scenario started (2 cores); wall-clock rates drop when the machine is busy.\n');
   }
 }
