@@ -1,0 +1,130 @@
+/**
+ * Pure logic of the concurrency-and-throttling widget: one engine run of the scenario
+ * (`concurrencyConfig.ts`) → the columns the view draws, plus the closed forms shown beside it.
+ * Runs in the Web Worker (and at build time for the server render).
+ *
+ * Little's law: mean busy = λ·E[S] offered, λ(1 − P_throttle)·E[S] carried. Erlang-B B(c, λ·E[S]) is the
+ * throttle share of a steady Poisson stream under a static cap c (reserved ?? account limit), when the
+ * scaling rate does not bind (shared/reference/simulation-anchors.md §2).
+ */
+import { runScenario } from '../../sim/engine/runScenario.ts';
+import { erlangB } from '../../sim/stats/erlangB.ts';
+import type { Progress } from '../shared/workerProtocol.ts';
+import type { ConcurrencyState } from './concurrencySchema.ts';
+import { capOf, offeredRate, simConfig } from './concurrencyConfig.ts';
+
+/** Points drawn per chart (the engine's 1-s buckets are merged beyond this). */
+export const MAX_POINTS = 240;
+
+/** A run of seconds with throttles (gaps under 2 s merged). */
+export interface ThrottleRun {
+  fromS: number;
+  toS: number;
+  throttles: number;
+}
+
+export interface ConcurrencyResult {
+  windowS: number;
+  /** Width of one chart point (s). */
+  pointS: number;
+  t: Float64Array;
+  /** Peak busy environments in each point. */
+  peak: Float64Array;
+  /** Time-averaged busy environments in each point. */
+  mean: Float64Array;
+  /** Requests per second arriving and throttled, averaged over each point. */
+  arrivalsPerS: Float64Array;
+  throttlesPerS: Float64Array;
+  runs: ThrottleRun[];
+  invocations: number;
+  throttles: number;
+  throttleRatio: number;
+  scalingThrottles: number;
+  meanBusy: number;
+  peakConcurrency: number;
+  coldStarts: number;
+  offeredRate: number;
+  /** λ·E[S] and λ(1 − P)·E[S]. */
+  littleOffered: number;
+  littleCarried: number;
+  /** B(cap, λ·E[S]) for steady traffic, else null. */
+  erlangB: number | null;
+  cap: number;
+  truncated: boolean;
+  warnings: string[];
+}
+
+/** Merges 1-s buckets into at most `MAX_POINTS` points: max of peaks, mean of the rest. */
+function downsample(t: Float64Array, cols: { peak: Float64Array; mean: Float64Array; arr: Float64Array; thr: Float64Array }, w: number) {
+  const n = t.length;
+  const k = Math.max(1, Math.ceil(n / MAX_POINTS));
+  const m = Math.ceil(n / k);
+  const out = { t: new Float64Array(m), peak: new Float64Array(m), mean: new Float64Array(m), arr: new Float64Array(m), thr: new Float64Array(m), pointS: k * w };
+  for (let j = 0; j < m; j++) {
+    const lo = j * k;
+    const hi = Math.min(n, lo + k);
+    let pk = 0;
+    let mn = 0;
+    let a = 0;
+    let th = 0;
+    for (let i = lo; i < hi; i++) {
+      pk = Math.max(pk, cols.peak[i]!);
+      mn += cols.mean[i]!;
+      a += cols.arr[i]!;
+      th += cols.thr[i]!;
+    }
+    out.t[j] = t[lo]!;
+    out.peak[j] = pk;
+    out.mean[j] = mn / (hi - lo);
+    out.arr[j] = a / ((hi - lo) * w);
+    out.thr[j] = th / ((hi - lo) * w);
+  }
+  return out;
+}
+
+function throttleRuns(t: Float64Array, thr: Float64Array, w: number): ThrottleRun[] {
+  const runs: ThrottleRun[] = [];
+  for (let i = 0; i < t.length; i++) {
+    if (thr[i]! <= 0) continue;
+    const last = runs[runs.length - 1];
+    if (last && t[i]! - last.toS <= 2) {
+      last.toS = t[i]! + w;
+      last.throttles += thr[i]!;
+    } else runs.push({ fromS: t[i]!, toS: t[i]! + w, throttles: thr[i]! });
+  }
+  return runs;
+}
+
+export function runConcurrency(s: ConcurrencyState, progress: Progress = () => {}): ConcurrencyResult {
+  const r = runScenario(simConfig(s), { onProgress: (p) => progress(Math.round((p.fraction ?? 0) * 1000), 1000), progressEverySeconds: Math.max(1, s.windowS / 50) });
+  const ser = r.series;
+  const sum = r.summary;
+  const d = downsample(ser.t, { peak: ser.concurrencyPeak, mean: ser.concurrency, arr: ser.arrivals, thr: ser.throttles }, ser.bucketSeconds);
+  const lam = offeredRate(s);
+  const es = s.durationMs / 1000;
+  const cap = capOf(s);
+  return {
+    windowS: s.windowS,
+    pointS: d.pointS,
+    t: d.t,
+    peak: d.peak,
+    mean: d.mean,
+    arrivalsPerS: d.arr,
+    throttlesPerS: d.thr,
+    runs: throttleRuns(ser.t, ser.throttles, ser.bucketSeconds),
+    invocations: sum.invocations,
+    throttles: sum.throttles,
+    throttleRatio: sum.throttle_ratio,
+    scalingThrottles: sum.scaling_throttles,
+    meanBusy: sum.mean_busy,
+    peakConcurrency: sum.peak_concurrency,
+    coldStarts: sum.cold_starts,
+    offeredRate: lam,
+    littleOffered: lam * es,
+    littleCarried: lam * (1 - sum.throttle_ratio) * es,
+    erlangB: s.shape === 'steady' ? erlangB(cap, lam * es) : null,
+    cap,
+    truncated: sum.truncated,
+    warnings: sum.warnings,
+  };
+}
