@@ -201,3 +201,21 @@ describe('caps and bad input', () => {
     expect(sum.latency_ms.p50).toBeGreaterThan(16);
   });
 });
+
+describe('conservation at the caps', () => {
+  it('still balances when a run stops at maxEnvironments (sync and async)', () => {
+    for (const invocation of ['sync', 'async'] as const) {
+      const { summary } = runScenario({ ...base, invocation, traffic: { kind: 'constant', rate: 1000 }, duration: { kind: 'const', ms: 10000 }, limits: { maxEnvironments: 50 } });
+      const c = summary.conservation;
+      expect(summary.truncated).toBe(true);
+      expect(c.arrivals).toBe(c.completed + c.throttled + c.dropped + c.in_flight);
+    }
+  });
+  it('runUntil ignores NaN and times in the past', () => {
+    const s = createSimulation(base);
+    runUntil(s, 10);
+    expect(runUntil(s, Number.NaN)).toBe(0);
+    expect(runUntil(s, 5)).toBe(0);
+    expect(s.now).toBe(10);
+  });
+});

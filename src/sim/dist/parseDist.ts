@@ -1,6 +1,9 @@
 import type { Dist } from './types.ts';
 
-/** Largest duration accepted anywhere (ms): the 900 s Lambda timeout, rounded up to 15 min. */
+/**
+ * Largest duration accepted anywhere (ms): the 900 s maximum timeout of a standard function.
+ * https://docs.aws.amazon.com/lambda/latest/dg/configuration-timeout.html, as of 2026-08.
+ */
 export const MAX_DIST_MS = 900_000;
 
 export const DIST_FORMS = 'const:MS, exp:MEAN_MS, lognormal:MEDIAN_MS:SIGMA or uniform:MIN_MS:MAX_MS';

@@ -17,7 +17,8 @@ export function allocEvent(s: SimState, t: number): number {
     if (s.evNext >= s.cfg.limits.maxQueuedEvents) {
       s.truncated = true;
       s.done = true;
-      s.warnings.push(`stopped at t=${t.toFixed(3)} s: ${s.cfg.limits.maxQueuedEvents} async events in flight (limits.maxQueuedEvents) reached`);
+      s.warnings.push(`stopped at t=${t.toFixed(3)} s: ${s.cfg.limits.maxQueuedEvents} async events in flight (limits.maxQueuedEvents) reached; the event that hit the cap is counted as dropped`);
+      s.totals.dropped++;
       return -1;
     }
     if (s.evNext === s.evCap) {

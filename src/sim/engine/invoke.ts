@@ -38,7 +38,7 @@ export function attempt(s: SimState, v: number, t: number, ev: number): boolean 
   if (s.envCount >= s.cfg.limits.maxEnvironments) {
     s.truncated = true;
     s.done = true;
-    s.warnings.push(`stopped at t=${t.toFixed(3)} s: ${s.cfg.limits.maxEnvironments} environments (limits.maxEnvironments) reached`);
+    s.warnings.push(`stopped at t=${t.toFixed(3)} s: ${s.cfg.limits.maxEnvironments} environments (limits.maxEnvironments) reached; the request that hit the cap is counted as throttled`);
     return false;
   }
   const initMs = Math.max(0, sampleDist(s.rng, v === 0 ? s.cfg.init : s.cfg.routing!.initB));

@@ -158,7 +158,6 @@ export function processNext(s: SimState, tLimit: number): number {
 }
 
 function throttled(s: SimState, t: number, ev: number): void {
-  if (s.done && s.truncated) return;
   if (t >= s.warmupS) s.stats.throttles++;
   s.ser.throttles[s.ser.idx]!++;
   if (ev >= 0) asyncThrottled(s, ev, t);
@@ -190,6 +189,7 @@ export function step(s: SimState): SimEvent {
  * moves the clock to tSeconds. Returns the number of events processed.
  */
 export function runUntil(s: SimState, tSeconds: number): number {
+  if (!(tSeconds >= s.now)) return 0; // NaN or the past: nothing to do
   const limit = Math.min(tSeconds, s.cfg.simSeconds);
   const before = s.events;
   const fast = fastRunEligible(s);
