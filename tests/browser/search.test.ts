@@ -1,0 +1,184 @@
+/**
+ * Search quality: realistic queries a learner types, each expecting a given chapter page in the top
+ * three results of the built Pagefind index — run through Pagefind's JavaScript API in the page (fast),
+ * with the ranking Starlight gives its search UI, and cross-checked against that UI itself. Plus:
+ * headings weigh more than body text, and neither diagram sources nor widget controls are indexed.
+ *
+ * The expected pages are the chapter's files in content/docs/lambda/ (`<slug>.mdx` → `/lambda/<slug>/`).
+ */
+import fs from 'node:fs';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { baseUrl, builtPages, describeBrowser, launchBrowser } from './harness.ts';
+
+/** query → the page a learner wants. At least 15; the score is printed. */
+const QUERIES: [query: string, page: string][] = [
+  ['cold start', '/lambda/cold-starts/'],
+  ['reserved concurrency', '/lambda/concurrency/'],
+  ['dead letter queue', '/lambda/event-sources/'],
+  ['canary', '/lambda/versions-and-aliases/'],
+  ['ephemeral storage', '/lambda/configuration/'],
+  ['SQS batch size', '/lambda/event-sources/'],
+  ['15 minutes', '/lambda/configuration/'],
+  ['provisioned concurrency cost', '/lambda/pricing/'],
+  ['INIT billing', '/lambda/pricing/'],
+  ['throttling 429', '/lambda/concurrency/'],
+  ['layers', '/lambda/configuration/'],
+  ['environment variables', '/lambda/configuration/'],
+  ['versions and aliases', '/lambda/versions-and-aliases/'],
+  ['free tier', '/lambda/pricing/'],
+  ['event source mapping', '/lambda/event-sources/'],
+  ['weighted alias', '/lambda/versions-and-aliases/'],
+  ['execution role', '/lambda/deploying-with-the-cli/'],
+  ['handler context', '/lambda/writing-a-handler/'],
+  ['Powertools', '/lambda/best-practices/'],
+  ['VPC cold start', '/lambda/cold-starts/'],
+  ['burst scaling', '/lambda/concurrency/'],
+  ['SnapStart', '/lambda/cold-starts/'],
+  ['Task timed out', '/lambda/troubleshooting/'],
+  ['serverless web application', '/lambda/serverless-architecture/'],
+  ['partial batch failure', '/lambda/event-sources/'],
+  ['duration tiers', '/lambda/pricing/'],
+];
+const MIN_QUERIES = 15;
+
+/**
+ * The ranking Starlight passes to its Pagefind UI: Starlight's defaults (src/schemas/pagefind.ts in
+ * @astrojs/starlight 0.42), since astro.config.mjs sets no `pagefind` option. The last test below
+ * checks the UI and this API agree.
+ */
+const STARLIGHT_RANKING = { pageLength: 0.1, termFrequency: 0.1, termSaturation: 2, termSimilarity: 9, diacriticSimilarity: 0.8 };
+
+const dist = process.env.LL_DIST || 'dist';
+const pages = builtPages();
+const html = (p: string) => fs.readFileSync(`${dist}${p}index.html`, 'utf8');
+
+interface Hit {
+  url: string;
+  score: number;
+  maxWeight: number;
+}
+
+/**
+ * Runs in the page. A string, not a function: vitest (Vite) would rewrite a dynamic `import()` in
+ * test source into its own loader, which does not exist in the browser.
+ */
+const IN_PAGE = `
+  window.__pf ??= import(location.origin + '/pagefind/pagefind.js').then(async (pf) => {
+    await pf.options({ ranking: ${JSON.stringify(STARLIGHT_RANKING)} });
+    await pf.init();
+    return pf;
+  });
+  window.__search = async (queries) => {
+    const pf = await window.__pf;
+    const out = {};
+    for (const q of queries) {
+      const r = await pf.search(q);
+      out[q] = await Promise.all(r.results.slice(0, 3).map(async (x) => {
+        const d = await x.data();
+        return { url: d.url, score: x.score, maxWeight: Math.max(0, ...d.weighted_locations.map((l) => l.weight)) };
+      }));
+    }
+    return out;
+  };
+  window.__indexed = async () => {
+    const pf = await window.__pf;
+    const all = await pf.search(null);
+    return Promise.all(all.results.map(async (r) => { const d = await r.data(); return { url: d.url, content: d.content }; }));
+  };
+`;
+
+type PageFns = { __search(q: string[]): Promise<Record<string, Hit[]>>; __indexed(): Promise<{ url: string; content: string }[]> };
+
+async function searchAll(page: Page, queries: string[]): Promise<Record<string, Hit[]>> {
+  await page.evaluate(IN_PAGE);
+  return page.evaluate((qs) => (window as unknown as PageFns).__search(qs), queries);
+}
+
+describeBrowser('search quality', () => {
+  let ctx: BrowserContext & { dispose(): Promise<void> };
+  let page: Page;
+  let results: Record<string, Hit[]>;
+  beforeAll(async () => {
+    ctx = await launchBrowser();
+    page = await ctx.newPage();
+    await page.goto(new URL('/', baseUrl()).href);
+    results = await searchAll(page, QUERIES.map(([q]) => q));
+  });
+  afterAll(async () => {
+    await ctx?.dispose();
+  });
+
+  it(`at least ${MIN_QUERIES} realistic queries each find their page in the top three`, () => {
+    expect(QUERIES.length).toBeGreaterThanOrEqual(MIN_QUERIES);
+    for (const [, p] of QUERIES) expect(pages, `expected page ${p} is not in the build`).toContain(p);
+    const rows = QUERIES.map(([q, p]) => {
+      const top = results[q] ?? [];
+      const rank = top.findIndex((h) => h.url === p) + 1;
+      return { q, p, rank, top: top.map((h) => h.url.replace('/lambda/', '')).join(', ') };
+    });
+    const hits = rows.filter((r) => r.rank > 0).length;
+    console.log(
+      `search: ${hits}/${rows.length} queries find their page in the top 3\n` +
+        rows.map((r) => `  ${r.rank ? `#${r.rank}` : '✗ '} ${r.q.padEnd(30)} → ${r.p.padEnd(34)} top 3: ${r.top}`).join('\n'),
+    );
+    expect(rows.filter((r) => r.rank === 0).map((r) => `${r.q} → ${r.p} (got ${r.top || 'nothing'})`)).toEqual([]);
+  });
+
+  it('headings weigh more than body text (Pagefind heading weights are in the index)', () => {
+    // Queries that are the title of their page: the best match must carry a heading weight (h1 = 7,
+    // h2 = 6, …), body text is 1.
+    for (const q of ['event source mapping', 'versions and aliases', 'cold start']) {
+      const top = results[q]?.[0];
+      expect(top, q).toBeTruthy();
+      expect(top!.maxWeight, q).toBeGreaterThanOrEqual(5);
+    }
+  });
+
+  it('diagram sources and widget controls are not indexed', async () => {
+    // In the HTML: every diagram and every widget sits inside data-pagefind-ignore.
+    let diagrams = 0;
+    let widgets = 0;
+    for (const p of pages) {
+      const h = html(p);
+      for (const m of h.matchAll(/<figure\b[^>]*class="(?:[^"]*\s)?ll-diagram(?:\s[^"]*)?"[^>]*>/g)) {
+        diagrams++;
+        expect(m[0], `${p}: diagram without data-pagefind-ignore`).toContain('data-pagefind-ignore');
+      }
+      for (const m of h.matchAll(/<[a-z][\w-]*\b[^>]*class="(?:[^"]*\s)?ll-widget(?:-placeholder)?(?:\s[^"]*)?"[^>]*>/g)) {
+        widgets++;
+        expect(m[0], `${p}: widget without data-pagefind-ignore`).toContain('data-pagefind-ignore');
+      }
+    }
+    expect(diagrams).toBeGreaterThan(0);
+    expect(widgets).toBeGreaterThan(0);
+    // In the index: no page's indexed text holds Mermaid source or a widget's control labels.
+    const indexed = await page.evaluate(() => (window as unknown as PageFns).__indexed());
+    expect(indexed.length).toBe(pages.length);
+    expect(indexed.filter((d) => d.content.length < 200).map((d) => d.url)).toEqual([]);
+    const leaks: string[] = [];
+    for (const { url, content } of indexed) {
+      for (const needle of ['accTitle', 'accDescr', 'sequenceDiagram', 'stateDiagram', 'flowchart LR', 'flowchart TD', 'Re-roll seed', 'Simulation progress']) {
+        if (content.includes(needle)) leaks.push(`${url}: "${needle}"`);
+      }
+    }
+    expect(leaks).toEqual([]);
+  });
+
+  it("Starlight's search box returns what the API returns (same ranking), and opening a result works", async () => {
+    const ui = await ctx.newPage();
+    await ui.goto(new URL('/lambda/overview/', baseUrl()).href);
+    await ui.waitForSelector('.pagefind-ui__search-input', { state: 'attached', timeout: 15_000 });
+    await ui.locator('button[data-open-modal]').click();
+    for (const q of ['reserved concurrency', 'canary', 'INIT billing']) {
+      await ui.locator('.pagefind-ui__search-input').fill(q);
+      await expect.poll(() => ui.locator('.pagefind-ui__message').innerText(), { timeout: 10_000 }).toMatch(new RegExp(`for ${q}`, 'i'));
+      const first = ui.locator('.pagefind-ui__result-link').first();
+      await first.waitFor();
+      expect(new URL((await first.getAttribute('href'))!, baseUrl()).pathname, q).toBe(results[q]![0]!.url);
+    }
+    await ui.locator('.pagefind-ui__result-link').first().click();
+    await ui.waitForURL((u) => u.pathname === results['INIT billing']![0]!.url);
+    await ui.close();
+  });
+});
