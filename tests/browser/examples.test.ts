@@ -89,13 +89,16 @@ describeBrowser('runnable examples', () => {
     for (const name of exampleNames()) expect(pageOf(name), `no page embeds <RunnableExample name="${name}">`).toBeTruthy();
   });
 
-  it('the HTML alone has the code, the download link and the steps; the Run button waits for JS', () => {
-    const h = html(pageOf(NAME)!);
-    expect(h).toContain('examples/orders-api/src/handler.ts');
-    expect(h).toContain('ConditionalCheckFailedException');
-    expect(h).toMatch(/<a[^>]*href="\/examples\/orders-api\.zip"[^>]*download/);
-    expect(h).toContain('npm install');
-    expect(h).toMatch(/<button[^>]*data-run[^>]*hidden/);
+  it.each(exampleNames())('%s: the HTML alone has its code, the download link and the steps; the Run button waits for JS', (name) => {
+    const h = html(pageOf(name)!);
+    const start = h.indexOf(`<runnable-example`, h.indexOf(`data-name="${name}"`) - 200);
+    const fragment = h.slice(start, h.indexOf('</runnable-example>', start));
+    expect(fragment).toContain(`data-name="${name}"`);
+    expect(fragment).toMatch(new RegExp(`examples/${name}/(src|events|test)/`)); // at least one file, titled with its path
+    expect(fragment).toMatch(new RegExp(`<a[^>]*href="/examples/${name}\\.zip"[^>]*download`));
+    expect(fragment).toContain('npm install');
+    expect(fragment).toMatch(/<button[^>]*data-run[^>]*hidden/);
+    expect(fragment).toMatch(/role="status"/);
   });
 
   it('loads with no third-party request; the button is shown, labeled and keyboard-focusable with a visible focus ring', async () => {
