@@ -4,8 +4,9 @@ import { recordLatency } from '../stats/latencyHistogram.ts';
 import { EnvStatus, EventKind, type SimState } from './state.ts';
 
 /**
- * The hot path of runUntil, for the two events that make up almost every run: a synchronous Poisson
- * arrival that finds a warm environment (MRU), and the completion that returns it to the idle stack.
+ * The hot path of runUntil, for the events that make up almost every run: a synchronous Poisson arrival
+ * that finds a warm environment (MRU) or is throttled at the cap, and the completion that returns an
+ * environment to the idle stack.
  * It keeps the busy count, heap size, clock, idle stack and counters in local variables and handles those
  * two events inline; it returns (after writing everything back) as soon as the next event is anything
  * else — a cold start, a throttle, a reclamation, a bucket boundary, the last request, a cap — which
@@ -55,6 +56,7 @@ export function fastRun(s: SimState, limit: number): void {
   const sBusyArea = ser.busyArea;
   const sEnvArea = ser.envArea;
   const sArrivals = ser.arrivals;
+  const sThrottles = ser.throttles;
   const sPeak = ser.peak;
   const reclaimT = s.reclaimT;
 
@@ -82,6 +84,9 @@ export function fastRun(s: SimState, limit: number): void {
   let bBusy = sBusyArea[sIdx]!;
   let bEnv = sEnvArea[sIdx]!;
   let bArr = sArrivals[sIdx]!;
+  let bThr = sThrottles[sIdx]!;
+  let throttles = st.throttles;
+  let totThrottled = s.totals.throttledSync;
   let dirty = s.reclaimDirty;
 
   for (;;) {
@@ -91,8 +96,9 @@ export function fastRun(s: SimState, limit: number): void {
     const tn = isArrival ? nextArr : th;
     if (reclaimT <= tn || tn > limit || tn >= sEnd || tn === Infinity) break;
     if (isArrival) {
-      // warm start only: an idle environment, room under the cap, not the last request, heap room
-      if (lCount === 0 || odBusy >= odCap || totArrivals + 1 >= maxRequests || heapN === hcap) break;
+      // a warm start (an idle environment and room under the cap) or a throttle at the cap; not the last
+      // request; heap room
+      if ((lCount === 0 && odBusy < odCap) || totArrivals + 1 >= maxRequests || heapN === hcap) break;
     } else if ((hp[0]! & 3) !== EventKind.COMPLETE || envPc[hp[0]! >> 2] === 1 || envEv[hp[0]! >> 2]! >= 0 || lSize === lCap) break;
 
     events++;
@@ -113,6 +119,13 @@ export function fastRun(s: SimState, limit: number): void {
       bArr++;
       nextArr = t + sampleStandardExponential(rng) / rate;
       attempts++;
+      if (odBusy >= odCap) {
+        // throttled (429), as step.ts `throttled`
+        throttles++;
+        bThr++;
+        totThrottled++;
+        continue;
+      }
       // take the most recently idled environment (MRU stack top; entries are never stale here)
       lSize--;
       const slot = lSlot[(lHead + lSize) & lMask]!;
@@ -220,5 +233,8 @@ export function fastRun(s: SimState, limit: number): void {
   sBusyArea[sIdx] = bBusy;
   sEnvArea[sIdx] = bEnv;
   sArrivals[sIdx] = bArr;
+  sThrottles[sIdx] = bThr;
+  st.throttles = throttles;
+  s.totals.throttledSync = totThrottled;
   s.reclaimDirty = dirty;
 }
