@@ -13,6 +13,11 @@ export function num(x: number, digits = 4): string {
   return Number(x.toPrecision(digits)).toString();
 }
 
+/** A unit rate the way AWS writes it: $0.0000166667, not 1.66667e-5. */
+export function rate(x: number): string {
+  return `$${x.toFixed(13).replace(/0+$/, '').replace(/\.$/, '')}`;
+}
+
 export function table(rows: string[][], alignRight: boolean[] = []): string {
   const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => (r[c] ?? '').length)));
   return rows
@@ -22,8 +27,8 @@ export function table(rows: string[][], alignRight: boolean[] = []): string {
 
 /** The bill as AWS pricing examples present it: one line per charge, then the total. */
 export function formatBill(b: Bill): string {
-  const rows = [['Charge', 'Quantity', 'Unit', 'Rate (USD)', 'Cost']];
-  for (const l of b.lines) rows.push([l.label, num(l.quantity), l.unit, l.rate.toPrecision(6), usd(l.usd)]);
+  const rows = [['Charge', 'Quantity', 'Unit', 'Rate', 'Cost']];
+  for (const l of b.lines) rows.push([l.label, num(l.quantity), l.unit, rate(l.rate), usd(l.usd)]);
   rows.push(['Total', '', '', '', usd(b.total_usd)]);
   const notes = b.lines.filter((l) => l.note).map((l) => `  ${l.label}: ${l.note}`);
   return `${table(rows, [false, true, false, true, true])}\n\nNotes:\n${notes.join('\n')}`;
