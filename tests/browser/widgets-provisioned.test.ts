@@ -4,6 +4,7 @@
  * as Node, Cancel, tiny runs inline, bad values → messages, URL round-trip with seed, keyboard use.
  */
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { builtPages, describeBrowser, launchBrowser, openPage } from './harness.ts';
@@ -147,6 +148,27 @@ describeBrowser('provisioned-concurrency planner widget', () => {
     expect(await out(second, 'cost').textContent()).toBe(formatUsd(expected({}).monthlyUsd));
     await second.close();
     await page.close();
+  });
+
+  it('axe finds no violation in the hydrated widget, with a message shown and the data tables open, in both themes', async () => {
+    const axeSource = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+    for (const scheme of ['light', 'dark'] as const) {
+      const b = await launchBrowser({ colorScheme: scheme });
+      const { page } = await openPage(b, widgetPage!);
+      await page.evaluate((t) => (document.documentElement.dataset['theme'] = t), scheme);
+      const w = await hydrated(page);
+    await w.getByLabel('Peak rate (requests/s)', { exact: true }).fill('5000');
+    await expect.poll(() => w.getByLabel('Peak rate (requests/s)', { exact: true }).getAttribute('aria-invalid')).toBe('true');
+      for (const d of await w.locator('figure.ll-chart details > summary').all()) await d.click();
+      await page.evaluate(axeSource);
+      const violations = await page.evaluate(async (tag) => {
+        const ax = (window as unknown as { axe: { run(el: Element, o: object): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
+        const r = await ax.run(document.querySelector(tag)!, { resultTypes: ['violations'] });
+        return r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+      }, TAG);
+      expect(violations, scheme).toEqual([]);
+      await b.dispose();
+    }
   });
 
   it('works with the keyboard alone, with visible focus', async () => {

@@ -141,3 +141,75 @@ describe('jobRunner', () => {
     expect(seen).toEqual([1, 3, 10]);
   });
 });
+
+describe('jobRunner with a (fake) worker', () => {
+  /** A Worker stand-in that answers with progress then a result, after a tick; records terminations. */
+  class FakeWorker {
+    static made = 0;
+    static terminated = 0;
+    onmessage: ((e: { data: unknown }) => void) | null = null;
+    onerror: ((e: { message: string }) => void) | null = null;
+    constructor() {
+      FakeWorker.made++;
+    }
+    postMessage(m: { id: number; payload: number }) {
+      setTimeout(() => {
+        this.onmessage?.({ data: { type: 'progress', id: m.id, done: 1, total: 2 } });
+        setTimeout(() => this.onmessage?.({ data: m.payload < 0 ? { type: 'error', id: m.id, message: 'negative' } : { type: 'result', id: m.id, result: m.payload * 10 } }), 5);
+      }, 1);
+    }
+    terminate() {
+      FakeWorker.terminated++;
+    }
+  }
+  const g = globalThis as unknown as { Worker?: unknown };
+
+  it('runs expensive jobs in the worker with progress and busy flags, reusing an idle worker', async () => {
+    g.Worker = FakeWorker;
+    try {
+      const seen: string[] = [];
+      const r = createJobRunner<number, number>({
+        inline: () => -1,
+        worker: () => new FakeWorker() as unknown as Worker,
+        estimateMs: () => 1000,
+        onProgress: (d, t) => seen.push(`${d}/${t}`),
+        onBusy: (b) => seen.push(b ? 'busy' : 'idle'),
+      });
+      await expect(r.run(4)).resolves.toMatchObject({ result: 40, where: 'worker' });
+      await expect(r.run(5)).resolves.toMatchObject({ result: 50, where: 'worker' });
+      expect(seen).toEqual(['busy', '0/1', '1/2', 'idle', 'busy', '0/1', '1/2', 'idle']);
+      expect(FakeWorker.made).toBe(1);
+      await expect(r.run(-1)).rejects.toThrow('negative');
+    } finally {
+      delete g.Worker;
+    }
+  });
+
+  it('a new run cancels the one in flight (JobCancelled) and terminates its worker; cancel() too', async () => {
+    g.Worker = FakeWorker;
+    try {
+      FakeWorker.terminated = 0;
+      const r = createJobRunner<number, number>({ inline: () => -1, worker: () => new FakeWorker() as unknown as Worker, estimateMs: () => 1000 });
+      const first = r.run(1);
+      const second = r.run(2);
+      await expect(first).rejects.toBeInstanceOf(JobCancelled);
+      await expect(second).resolves.toMatchObject({ result: 20 });
+      expect(FakeWorker.terminated).toBe(1);
+      const third = r.run(3);
+      expect(r.busy).toBe(true);
+      r.cancel();
+      await expect(third).rejects.toBeInstanceOf(JobCancelled);
+      expect(r.busy).toBe(false);
+    } finally {
+      delete g.Worker;
+    }
+  });
+
+  it('async inline jobs (lazy-loaded code) are superseded like worker jobs', async () => {
+    const r = createJobRunner<number, number>({ inline: async (p) => { await new Promise((res) => setTimeout(res, 5)); return p; }, estimateMs: () => 0 });
+    const first = r.run(1);
+    const second = r.run(2);
+    await expect(first).rejects.toBeInstanceOf(JobCancelled);
+    await expect(second).resolves.toMatchObject({ result: 2, where: 'inline' });
+  });
+});

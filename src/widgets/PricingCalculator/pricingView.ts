@@ -1,10 +1,10 @@
 /**
  * Pure renderers (HTML strings) for the calculator's outputs, used by the server render
  * (PricingCalculator.astro) and the client alike, so both show identical text.
- * Bill lines use the CLI's own formatters (src/sim/cli/format.ts: `num`, `usd`, rate `toPrecision(6)`),
+ * Bill lines use the CLI's own formatters (src/sim/cli/format.ts: `num`, `rate`, `usd`),
  * so each line reads exactly as `npm run sim -- price` prints it.
  */
-import { num, usd } from '../../sim/cli/format.ts';
+import { num, rate, usd } from '../../sim/cli/format.ts';
 import type { Bill } from '../../sim/pricing/types.ts';
 import { US_EAST_1, type Rates } from '../../sim/pricing/rates.ts';
 import { esc, formatNumber, formatUsd } from '../shared/format.ts';
@@ -23,7 +23,7 @@ export function billLinesHtml(bill: Bill): string {
     .map(
       (l) =>
         `<tr><th scope="row">${esc(l.label)}${l.note ? `<span class="ll-line-note">${esc(l.note)}</span>` : ''}</th>` +
-        `<td>${esc(num(l.quantity))}</td><td>${esc(l.unit)}</td><td>${esc(l.rate.toPrecision(6))}</td><td data-line-usd>${esc(usd(l.usd))}</td></tr>`,
+        `<td>${esc(num(l.quantity))}</td><td>${esc(l.unit)}</td><td>${esc(rate(l.rate))}</td><td data-line-usd>${esc(usd(l.usd))}</td></tr>`,
     )
     .join('');
   return (

@@ -114,7 +114,8 @@ export function createJobRunner<P, R>(opts: JobRunnerOptions<P, R>): JobRunner<P
       };
       w.onmessage = (e: MessageEvent<FromWorker<R>>) => {
         const m = e.data;
-        if (!pending || m.id !== id) return;
+        // Only the job in flight may settle: a superseded job's late messages are ignored.
+        if (pending?.id !== id || m.id !== id) return;
         if (m.type === 'progress') opts.onProgress?.(m.done, m.total);
         else if (m.type === 'result') {
           settle();
@@ -125,7 +126,7 @@ export function createJobRunner<P, R>(opts: JobRunnerOptions<P, R>): JobRunner<P
         }
       };
       w.onerror = (e) => {
-        if (!pending || pending.id !== id) return;
+        if (pending?.id !== id) return;
         settle();
         reject(new Error(e.message || 'worker failed'));
       };
