@@ -78,6 +78,7 @@ export function asyncCompleted(s: SimState, ev: number, t: number): void {
   const age = t - s.evArrival[ev]!;
   if (s.evArrival[ev]! >= s.cfg.warmupS) {
     s.stats.eventAgeSum += age;
+    s.stats.eventAgeN++;
     if (age > s.stats.eventAgeMax) s.stats.eventAgeMax = age;
   }
   release(s, ev);

@@ -128,6 +128,7 @@ export interface WindowStats {
   peakEnvs: number;
   latency: LatencyHistogram;
   eventAgeSum: number;
+  eventAgeN: number;
   eventAgeMax: number;
 }
 

@@ -29,6 +29,8 @@ export interface Summary {
   provisioned_executions: number;
   environments_reclaimed: number;
   environments_recycled: number;
+  /** Async only: retried attempts, failed executions, events sent to the on-failure destination, events
+   * waiting for a retry at the end, and the age of successfully processed events (arrival to completion). */
   async: { retries: number; errors: number; on_failure: number; queued_at_end: number; mean_event_age_s: number; max_event_age_s: number } | null;
   /** Erlang-B B(c, λ·E[S]) for the configured cap, as a reference (valid for constant-rate Poisson, static cap). */
   erlang_b_reference: number | null;
@@ -83,7 +85,7 @@ export function summarize(s: SimState): Summary {
     environments_reclaimed: st.reclaimed,
     environments_recycled: st.recycled,
     async: cfg.invocation === 'async'
-      ? { retries: st.retries, errors: st.errors, on_failure: st.onFailure, queued_at_end: s.queued, mean_event_age_s: ratio(st.eventAgeSum, st.completed - st.errors), max_event_age_s: st.eventAgeMax }
+      ? { retries: st.retries, errors: st.errors, on_failure: st.onFailure, queued_at_end: s.queued, mean_event_age_s: ratio(st.eventAgeSum, st.eventAgeN), max_event_age_s: st.eventAgeMax }
       : null,
     erlang_b_reference: erlang,
     conservation: { arrivals: s.totals.arrivals, completed: s.totals.completedFinal, throttled: s.totals.throttledSync, dropped: s.totals.dropped, in_flight: inFlight },
