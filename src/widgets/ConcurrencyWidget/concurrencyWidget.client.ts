@@ -10,6 +10,7 @@
 import { WidgetElement, defineWidget, type UpdateReason } from '../shared/widgetElement.ts';
 import { defaultsOf, type FieldProblem } from '../shared/fieldSpec.ts';
 import { renderChartFigure } from '../shared/chart.ts';
+import { JobCancelled } from '../shared/jobRunner.ts';
 import { concurrencySchema, CONC_PREFIX, type ConcurrencyState } from './concurrencySchema.ts';
 import { checkState } from './concurrencyConfig.ts';
 import type { ConcurrencyResult } from './concurrencyModel.ts';
@@ -34,8 +35,14 @@ class ConcurrencyWidget extends WidgetElement<typeof concurrencySchema> {
       const btn = (e.target as Element).closest<HTMLElement>('[data-preset]');
       const preset = btn && PRESETS[btn.dataset['preset'] as keyof typeof PRESETS];
       if (!preset) return;
+      const same = Object.entries(preset.values).every(([k, v]) => (this.state as Record<string, unknown>)[k] === v);
       this.writeInputs(preset.values as Record<string, unknown>);
-      this.form.dispatchEvent(new Event('change'));
+      if (!same) this.form.dispatchEvent(new Event('change'));
+      // Already this scenario (e.g. its run was cancelled): run it again.
+      else
+        Promise.resolve(this.update(this.state, 'input')).catch((err: unknown) => {
+          if (!(err instanceof JobCancelled)) this.setStatus(`Could not compute this scenario: ${err instanceof Error ? err.message : String(err)}`);
+        });
     });
   }
 
