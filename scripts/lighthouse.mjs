@@ -1,0 +1,110 @@
+#!/usr/bin/env node
+/**
+ * `npm run audit`: Lighthouse 13 (mobile: its default emulated phone and simulated slow 4G) on five
+ * representative pages of the built site, served locally by scripts/serve.mjs (with `_headers`, so
+ * under the site's CSP), in the system Chromium. Prints a table of the four category scores; exits 1
+ * when a score is under --min (default 90; the target is 100, see README "Quality").
+ *
+ *   npm run audit                      # audits dist/ (builds it first when missing)
+ *   npm run audit -- --build           # rebuilds dist/ first
+ *   npm run audit -- --dist /tmp/site  # audits another build (also: LL_DIST)
+ *   npm run audit -- --json out.json   # also writes the scores as JSON
+ *
+ * Chromium: CHROME_PATH, else /usr/bin/chromium (same search as the browser tests).
+ */
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import lighthouse from 'lighthouse';
+import * as chromeLauncher from 'chrome-launcher';
+import { startServer } from './serve.mjs';
+
+const args = process.argv.slice(2);
+const opt = (name, fallback) => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 && args[i + 1] && !args[i + 1].startsWith('--') ? args[i + 1] : fallback;
+};
+const dist = path.resolve(opt('dist', process.env.LL_DIST || 'dist'));
+const min = Number(opt('min', 90));
+const jsonOut = opt('json', '');
+
+/** Five page types: landing, a diagram-heavy text page, a worker widget, the pricing widget, runnable examples. */
+const CANDIDATES = [
+  ['landing', '/'],
+  ['text + diagrams', '/lambda/overview/'],
+  ['widget (worker)', '/lambda/concurrency/'],
+  ['widget (pricing)', '/lambda/pricing/'],
+  ['runnable examples', '/lambda/event-sources/'],
+];
+const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'];
+const CHROME_FLAGS = [
+  '--headless=new',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-dev-shm-usage',
+];
+
+const chromePath = [process.env.CHROME_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'].find((p) => p && fs.existsSync(p));
+if (!chromePath) {
+  console.error('No Chromium found: set CHROME_PATH or `apt-get install -y chromium`.');
+  process.exit(2);
+}
+
+if (args.includes('--build') || !fs.existsSync(path.join(dist, 'index.html'))) {
+  console.log(`Building the site into ${dist} …`);
+  const r = spawnSync('npx', ['astro', 'build', '--outDir', dist], { stdio: 'inherit', env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' } });
+  if (r.status !== 0) process.exit(r.status ?? 1);
+}
+
+const pages = CANDIDATES.filter(([, p]) => fs.existsSync(path.join(dist, p, 'index.html')));
+if (pages.length < CANDIDATES.length) console.warn(`Missing from the build, skipped: ${CANDIDATES.filter((c) => !pages.includes(c)).map(([, p]) => p).join(', ')}`);
+
+const server = await startServer({ root: dist, port: 0 });
+const chrome = await chromeLauncher.launch({ chromePath, chromeFlags: CHROME_FLAGS });
+const rows = [];
+try {
+  for (const [kind, p] of pages) {
+    const url = server.url + p;
+    const t0 = Date.now();
+    const result = await lighthouse(url, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: CATEGORIES });
+    const lhr = result?.lhr;
+    if (!lhr) throw new Error(`Lighthouse returned nothing for ${url}`);
+    if (lhr.runtimeError) throw new Error(`Lighthouse could not audit ${url}: ${lhr.runtimeError.message}`);
+    const scores = Object.fromEntries(CATEGORIES.map((c) => [c, Math.round((lhr.categories[c]?.score ?? 0) * 100)]));
+    // What cost points, so a score under 100 says why.
+    const lost = Object.values(lhr.audits)
+      .filter((a) => a.score !== null && a.score < 1 && a.scoreDisplayMode !== 'informative' && a.scoreDisplayMode !== 'manual' && a.scoreDisplayMode !== 'notApplicable')
+      .filter((a) => CATEGORIES.some((c) => (lhr.categories[c]?.score ?? 0) < 1 && lhr.categories[c]?.auditRefs.some((r) => r.id === a.id && r.weight > 0)))
+      .map((a) => `${a.id}${a.displayValue ? ` (${a.displayValue})` : ''}`);
+    const metrics = ['first-contentful-paint', 'largest-contentful-paint', 'total-blocking-time', 'cumulative-layout-shift'].map((m) => lhr.audits[m]?.displayValue ?? '–');
+    rows.push({ kind, page: p, ...scores, metrics, lost, secs: ((Date.now() - t0) / 1000).toFixed(0) });
+    console.log(`  ${p}: ${CATEGORIES.map((c) => scores[c]).join(' / ')} (${rows.at(-1).secs} s)`);
+  }
+} finally {
+  await chrome.kill();
+  await server.close();
+}
+
+const pad = (s, n) => String(s).padEnd(n);
+console.log(`\nLighthouse ${lighthouse.version ?? '13'} (mobile, simulated throttling), ${new Date().toISOString().slice(0, 10)}, ${chromePath}\n`);
+console.log(`| ${pad('Page', 24)} | ${pad('Type', 18)} | Perf | A11y | Best practices | SEO | FCP / LCP / TBT / CLS |`);
+console.log(`|${'-'.repeat(26)}|${'-'.repeat(20)}|------|------|----------------|-----|------------------------|`);
+for (const r of rows) {
+  console.log(`| ${pad(r.page, 24)} | ${pad(r.kind, 18)} | ${pad(r.performance, 4)} | ${pad(r.accessibility, 4)} | ${pad(r['best-practices'], 14)} | ${pad(r.seo, 3)} | ${r.metrics.join(' / ')} |`);
+}
+const lows = rows.flatMap((r) => CATEGORIES.filter((c) => r[c] < 100).map((c) => `${r.page} ${c} ${r[c]}`));
+if (lows.length) {
+  console.log('\nUnder 100:');
+  for (const r of rows) if (r.lost.length) console.log(`  ${r.page}: ${r.lost.join(', ')}`);
+}
+if (jsonOut) fs.writeFileSync(jsonOut, `${JSON.stringify(rows, null, 2)}\n`);
+const failing = rows.flatMap((r) => CATEGORIES.filter((c) => r[c] < min).map((c) => `${r.page} ${c} ${r[c]}`));
+if (failing.length) {
+  console.error(`\nUnder the minimum of ${min}: ${failing.join('; ')}`);
+  process.exit(1);
+}
