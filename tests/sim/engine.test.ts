@@ -219,3 +219,13 @@ describe('conservation at the caps', () => {
     expect(s.now).toBe(10);
   });
 });
+
+describe('widget-friendly config', () => {
+  it('accepts text distributions and spans: true (ENV_TRACE caps)', () => {
+    const { spans, summary } = runScenario({ traffic: { kind: 'poisson', rate: 2 }, duration: 'lognormal:120:0.5', init: 'const:250', spans: true, simSeconds: 180, seed: 3 });
+    expect(spans.maxSpans).toBe(200);
+    expect(spans.spans.length).toBeGreaterThan(0);
+    expect(spans.spans[0]!.initEnd - spans.spans[0]!.createdAt).toBeCloseTo(0.25, 9);
+    expect(summary.invocations).toBeGreaterThan(250);
+  });
+});

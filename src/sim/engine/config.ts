@@ -12,10 +12,10 @@ export type InvocationType = 'sync' | 'async';
  */
 export interface SimConfig {
   traffic: Traffic;
-  /** Handler (INVOKE) duration, taken as given at the configured memory. */
-  duration: Dist;
+  /** Handler (INVOKE) duration, taken as given at the configured memory: a Dist or its text form ("exp:1991"). */
+  duration: Dist | string;
   /** INIT duration; [lognormal fitted to the runtime's published median/p90, see constants/initDurations.ts]. */
-  init?: Dist;
+  init?: Dist | string;
   runtime?: string; // ['nodejs24.x']
   packaging?: Packaging; // ['zip']
   seed?: number; // [1]
@@ -42,11 +42,11 @@ export interface SimConfig {
   /** Async: maximum event age [21600], retry attempts after function errors [2], probability an execution fails [0]. */
   async?: { maxEventAgeS?: number; maxRetryAttempts?: number; errorRate?: number };
   /** Weighted alias routing: a share `weightB` of arrivals go to version B, with its own environments. */
-  routing?: { weightB: number; durationB?: Dist; initB?: Dist } | null;
+  routing?: { weightB: number; durationB?: Dist | string; initB?: Dist | string } | null;
   /** Work caps: the run stops (truncated) when one is reached. */
   limits?: { maxEvents?: number; maxEnvironments?: number; maxSeriesBuckets?: number; maxQueuedEvents?: number };
-  /** Record environment lifecycle spans for a timeline (capped). [off] */
-  spans?: { maxSpans: number; maxIntervalsPerSpan?: number } | null;
+  /** Record environment lifecycle spans for a timeline (capped); `true` uses ENV_TRACE. [off] */
+  spans?: { maxSpans: number; maxIntervalsPerSpan?: number } | boolean | null;
   /** Pricing of the simulated window. */
   pricing?: { rates?: Rates; runtimeKind?: RuntimeKind; initBilling?: InitBillingRule };
 }
