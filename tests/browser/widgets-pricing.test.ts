@@ -76,6 +76,30 @@ describeBrowser('pricing calculator widget', () => {
     await page.close();
   });
 
+  it('the provisioned-concurrency and cold-start sections change the bill as the CLI does', async () => {
+    const { page, problems } = await openPage(browser, widgetPage!);
+    const w = await hydrated(page);
+    await w.locator('[data-section="pc"] > summary').click();
+    await w.getByLabel('Provisioned concurrency (environments)', { exact: true }).fill('5');
+    await w.getByLabel('Hours enabled per month', { exact: true }).fill('100');
+    await w.getByLabel('Requests served by provisioned environments', { exact: true }).fill('1000000');
+    const pcArgs = ['--memory', '512', '--requests', '3000000', '--duration-ms', '1000', '--pc', '5', '--pc-hours', '100', '--pc-requests', '1000000', '--pc-duration-ms', '1000'];
+    await expect.poll(() => total(page).textContent()).toBe(cliTotal(pcArgs));
+    await w.locator('[data-section="init"] > summary').click();
+    await w.getByLabel('Cold starts per month', { exact: true }).fill('20000');
+    await w.getByLabel('Average INIT duration (ms)', { exact: true }).fill('800');
+    await expect.poll(() => total(page).textContent()).toBe(cliTotal([...pcArgs, '--cold-starts', '20000', '--init-ms', '800']));
+    await w.getByLabel('INIT billing rule', { exact: true }).selectOption('before-2025-08-01');
+    await expect.poll(() => total(page).textContent()).toBe(cliTotal([...pcArgs, '--cold-starts', '20000', '--init-ms', '800', '--init-billing', 'before-2025-08-01']));
+    // SnapStart cannot be combined with provisioned concurrency: the message says so, the bill stays.
+    const before = await total(page).textContent();
+    await w.getByLabel('SnapStart', { exact: true }).selectOption('python');
+    await expect.poll(() => w.textContent()).toContain('Provisioned concurrency (environments) must be 0 when SnapStart is on');
+    expect(await total(page).textContent()).toBe(before);
+    expect(problems()).toEqual([]);
+    await page.close();
+  });
+
   it('a bad value shows its message naming the range, keeps the last bill, and never shows NaN', async () => {
     const { page, problems } = await openPage(browser, widgetPage!);
     const w = await hydrated(page);

@@ -54,6 +54,8 @@ describe('pricing calculator: identical to `npm run sim -- price`', () => {
     { memoryMb: 2048, requests: 50_000_000, durationMs: 250, ephemeralMb: 4096, pc: 10, pcHours: 300, pcRequests: 20_000_000, pcDurationMs: 200, coldStarts: 30_000, initMs: 450 },
     { memoryMb: 128, requests: 900_000, durationMs: 15, coldStarts: 500, initMs: 800, packaging: 'image', initBilling: 'before-2025-08-01' },
     { memoryMb: 10240, arch: 'arm64', requests: 7_000_000_000, durationMs: 800 },
+    { memoryMb: 2048, requests: 2_000_000, durationMs: 300, coldStarts: 4000, initMs: 2500, snapStart: 'python', snapStartHours: 200 },
+    { memoryMb: 3008, requests: 500_000, durationMs: 90, coldStarts: 100, snapStart: 'java', snapStartHours: 2 },
   ];
   for (const c of cases) {
     it(`same total and lines: ${JSON.stringify(c)}`, () => {
@@ -105,6 +107,10 @@ describe('pricing calculator: validation', () => {
     expect(r.ok).toBe(false);
     if (r.ok) return;
     expect(r.errors).toEqual([{ key: 'pcRequests', message: 'Requests served by provisioned environments must be an integer from 0 to 1000 (at most Requests per month); got 5000' }]);
+    const r3 = computeBill(state({ snapStart: 'python', pc: 1, pcHours: 1 }));
+    expect(!r3.ok && r3.errors[0]).toEqual({ key: 'pc', message: 'Provisioned concurrency (environments) must be 0 when SnapStart is on (SnapStart is incompatible with provisioned concurrency); got 1' });
+    const r4 = computeBill(state({ snapStart: 'dotnet', packaging: 'image' }));
+    expect(!r4.ok && r4.errors[0]).toEqual({ key: 'packaging', message: 'Package type must be ZIP archive when SnapStart is on (container images are not supported); got "image"' });
     const r2 = computeBill(state({ pcRequests: 10 }));
     expect(!r2.ok && r2.errors[0]!.message).toBe('Requests served by provisioned environments must be 0 when Provisioned concurrency is 0; got 10');
   });

@@ -29,7 +29,7 @@ class PricingCalculator extends WidgetElement<typeof priceSchema> {
     this.q('[data-out="chart"]').innerHTML = renderChartFigure(sweepChartSpec(memorySweep(s), s, 'price'));
     // Open a section the URL state uses, so a shared link shows what it changed.
     if (s.pc > 0 || s.pcRequests > 0) this.querySelector<HTMLDetailsElement>('[data-section="pc"]')?.setAttribute('open', '');
-    if (s.coldStarts > 0) this.querySelector<HTMLDetailsElement>('[data-section="init"]')?.setAttribute('open', '');
+    if (s.coldStarts > 0 || s.snapStart !== 'off') this.querySelector<HTMLDetailsElement>('[data-section="init"]')?.setAttribute('open', '');
     this.dataset['lastRunMs'] = (performance.now() - t0).toFixed(2);
   }
 }

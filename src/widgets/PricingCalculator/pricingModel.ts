@@ -32,6 +32,7 @@ export function toRawPriceInput(s: PriceState): Record<string, unknown> {
     // exactly as `npm run sim -- price` prints them for the flags `toCliArgs` gives.
     pcDurationMs: s.pcRequests > 0 ? s.pcDurationMs : s.durationMs,
     coldStarts: s.coldStarts, initMs: s.coldStarts > 0 ? s.initMs : 0, packaging: s.packaging, runtimeKind: s.runtimeKind, initBilling: s.initBilling,
+    ...(s.snapStart !== 'off' ? { snapStart: { runtime: s.snapStart, activeHours: s.snapStartHours } } : {}),
   };
 }
 
@@ -44,12 +45,17 @@ export function toCliArgs(s: PriceState): string[] {
   if (s.packaging !== 'zip') a.push('--package', s.packaging);
   if (s.runtimeKind !== 'managed') a.push('--runtime-kind', s.runtimeKind);
   if (s.initBilling !== 'since-2025-08-01') a.push('--init-billing', s.initBilling);
+  if (s.snapStart !== 'off') a.push('--snapstart', s.snapStart, '--snapstart-hours', String(s.snapStartHours));
   return a;
 }
+
+/** validatePriceInput's field names inside `snapStart` → this widget's keys. */
+const CORE_FIELD: Record<string, string> = { runtime: 'snapStart', activeHours: 'snapStartHours' };
 
 const CORE_TEXT: [RegExp, string][] = [
   [/at most --requests/, 'at most Requests per month'],
   [/0 when pc is 0 \(no provisioned environments to run on\)/, '0 when Provisioned concurrency is 0'],
+  [/zip when SnapStart is on/, 'ZIP archive when SnapStart is on'],
 ];
 
 /** Cross-field validation and pricing; errors are re-worded with the widget's labels. */
@@ -59,10 +65,11 @@ export function computeBill(s: PriceState, rates: Rates = US_EAST_1): BillResult
     return {
       ok: false,
       errors: v.errors.map((e) => {
-        const spec = (priceSchema as Record<string, { label: string } | undefined>)[e.field];
+        const key = CORE_FIELD[e.field] ?? e.field;
+        const spec = (priceSchema as Record<string, { label: string } | undefined>)[key];
         let expected = e.expected;
         for (const [re, to] of CORE_TEXT) expected = expected.replace(re, to);
-        return { key: spec ? e.field : 'requests', message: `${spec?.label ?? e.field} must be ${expected}; got ${e.got}` };
+        return { key: spec ? key : 'requests', message: `${spec?.label ?? e.field} must be ${expected}; got ${e.got}` };
       }),
     };
   }

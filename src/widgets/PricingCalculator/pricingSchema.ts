@@ -2,7 +2,7 @@
  * The pricing calculator's inputs. Keys are `PriceInput` field names (src/sim/pricing/types.ts), so a
  * state maps 1:1 onto the `npm run sim -- price` flags (--memory, --arch, --requests, --duration-ms,
  * --ephemeral-mb, --free-tier/--no-free-tier, --pc, --pc-hours, --pc-requests, --pc-duration-ms,
- * --cold-starts, --init-ms) and cross-field rules come from `validatePriceInput` itself.
+ * --cold-starts, --init-ms) and cross-field rules come from `validatePriceInput` itself. SnapStart maps to --snapstart / --snapstart-hours.
  * Ranges come from the core's constants (MEMORY_MB, EPHEMERAL_MB, MAX_DURATION_MS, each with its AWS
  * source). `cpuShare` and `threads` are the chart's opt-in assumption, not billing inputs.
  * URL prefix: `price` (e.g. ?price.mem=512&price.arch=arm64).
@@ -32,6 +32,8 @@ export const priceSchema = {
   packaging: { kind: 'enum', label: 'Package type', options: ['zip', 'image'] as const, optionLabels: { zip: 'ZIP archive', image: 'Container image' }, default: 'zip', urlKey: 'pkg' },
   runtimeKind: { kind: 'enum', label: 'Runtime', options: ['managed', 'custom'] as const, optionLabels: { managed: 'AWS managed runtime', custom: 'Custom (OS-only) runtime' }, default: 'managed', urlKey: 'rt' },
   initBilling: { kind: 'enum', label: 'INIT billing rule', options: ['since-2025-08-01', 'before-2025-08-01'] as const, optionLabels: { 'since-2025-08-01': 'Since 2025-08-01 (current)', 'before-2025-08-01': 'Before 2025-08-01' }, default: 'since-2025-08-01', urlKey: 'rule' },
+  snapStart: { kind: 'enum', label: 'SnapStart', options: ['off', 'python', 'dotnet', 'java'] as const, optionLabels: { off: 'Off', python: 'On (Python)', dotnet: 'On (.NET)', java: 'On (Java: no SnapStart charges)' }, default: 'off', urlKey: 'ss', help: 'Replaces billed INIT with snapshot cache and restore charges.' },
+  snapStartHours: { kind: 'number', label: 'SnapStart version active (hours per month)', min: 0, max: 744, unit: 'h', default: 744, urlKey: 'ssh', help: 'Cache is billed for at least 3 h.' },
   cpuShare: { kind: 'number', label: 'Assumption: CPU-bound share of the duration (%)', min: 0, max: 100, unit: '%', step: 5, default: 0, urlKey: 'cpu', help: '0% = duration does not change with memory (no assumption).' },
   threads: { kind: 'number', label: 'Assumption: threads your code keeps busy', min: 1, max: 6, integer: true, default: 1, urlKey: 'thr' },
 } satisfies Schema;
