@@ -11,6 +11,18 @@ import { EXAMPLES_DIR, exampleNames, examplePayload } from '~/components/example
 import { templateFunctions } from './templateFunctions.ts';
 
 const names = exampleNames();
+
+/**
+ * Properties SAM accepts under Globals.Function (AWS SAM developer guide, "Globals section of the
+ * AWS SAM template", as of autumn 2026). Notably not Policies, Events or Metadata: SAM rejects them.
+ */
+const SAM_GLOBAL_FUNCTION_PROPERTIES = new Set([
+  'Architectures', 'AssumeRolePolicyDocument', 'AutoPublishAlias', 'AutoPublishAliasAllProperties', 'CodeSigningConfigArn',
+  'CodeUri', 'DeadLetterQueue', 'DeploymentPreference', 'Description', 'Environment', 'EphemeralStorage', 'EventInvokeConfig',
+  'FileSystemConfigs', 'FunctionUrlConfig', 'Handler', 'KmsKeyArn', 'Layers', 'LoggingConfig', 'MemorySize',
+  'PermissionsBoundary', 'PropagateTags', 'ProvisionedConcurrencyConfig', 'RecursiveLoop', 'ReservedConcurrentExecutions',
+  'RolePath', 'Runtime', 'RuntimeManagementConfig', 'SnapStart', 'SourceKMSKeyArn', 'Tags', 'Timeout', 'Tracing', 'VpcConfig',
+]);
 const SHARED = ['local/dynamo.ts', 'local/connect.ts', 'local/lambda.ts', 'local/invoke.ts', 'local/dynalite.d.ts', 'tsconfig.json', '.stackblitzrc', '.gitignore'];
 
 interface Pkg {
@@ -73,6 +85,13 @@ describe.each(names)('example %s', (name) => {
     expect(handlers.length).toBeGreaterThan(0);
     expect(entryPoints).toEqual(handlers.map((h) => `src/${h}.ts`));
     for (const entry of entryPoints) expect(files[entry], entry).toMatch(/export async function handler\(/);
+  });
+
+  it('puts only properties SAM allows in Globals.Function', () => {
+    const globals = /^Globals:\n {2}Function:\n((?: {4}.*\n|\s*\n)+)/m.exec(template)?.[1] ?? '';
+    const keys = [...globals.matchAll(/^ {4}([A-Za-z]+):/gm)].map((m) => m[1]!);
+    expect(keys.length).toBeGreaterThan(0);
+    for (const key of keys) expect(SAM_GLOBAL_FUNCTION_PROPERTIES.has(key), `Globals.Function.${key} is not allowed by SAM`).toBe(true);
   });
 
   it('tells StackBlitz to install and run npm start', () => {

@@ -4,12 +4,12 @@
  * (Since 2025-08-01 INIT time is billed like handler time, so this moves the cost, once, rather
  * than removing it; what disappears is the repeated cost on every warm call.)
  */
-import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2 } from 'aws-lambda';
+import type { LambdaFunctionURLEvent, LambdaFunctionURLResult } from 'aws-lambda';
 import { createClient } from './client.ts';
 import { countVisit } from './visits.ts';
 
 const db = createClient(); // ✓ once per execution environment
 
-export async function handler(event: APIGatewayProxyEventV2): Promise<APIGatewayProxyResultV2> {
+export async function handler(event: LambdaFunctionURLEvent): Promise<LambdaFunctionURLResult> {
   return countVisit(db, event);
 }

@@ -1,11 +1,11 @@
 /** The work both versions do: count a visit to a page, atomically, and answer with the new count. */
-import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2 } from 'aws-lambda';
+import type { LambdaFunctionURLEvent, LambdaFunctionURLResult } from 'aws-lambda';
 import { UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { clientsCreated } from './client.ts';
 
 const TABLE_NAME = process.env.TABLE_NAME ?? 'visits';
 
-export async function countVisit(db: DynamoDBDocumentClient, event: APIGatewayProxyEventV2): Promise<APIGatewayProxyResultV2> {
+export async function countVisit(db: DynamoDBDocumentClient, event: LambdaFunctionURLEvent): Promise<LambdaFunctionURLResult> {
   const page = event.rawPath;
   const { Attributes } = await db.send(
     new UpdateCommand({
