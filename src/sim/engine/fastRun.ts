@@ -46,8 +46,6 @@ export function fastRun(s: SimState, limit: number): void {
   const envState = s.envState;
   const envIdleSince = s.envIdleSince;
   const envStamp = s.envStamp;
-  const envEv = s.envEv;
-  const envPc = s.envPc;
   const st = s.stats;
   const lat = st.latency;
   const ser = s.ser;
@@ -99,7 +97,7 @@ export function fastRun(s: SimState, limit: number): void {
       // a warm start (an idle environment and room under the cap) or a throttle at the cap; not the last
       // request; heap room
       if ((lCount === 0 && odBusy < odCap) || totArrivals + 1 >= maxRequests || heapN === hcap) break;
-    } else if ((hp[0]! & 3) !== EventKind.COMPLETE || envPc[hp[0]! >> 2] === 1 || envEv[hp[0]! >> 2]! >= 0 || lSize === lCap) break;
+    } else if (lSize === lCap) break; // (every heap event is a sync on-demand completion in eligible runs)
 
     events++;
     // integrate busy and environment area (same arithmetic as clock.ts)
@@ -133,8 +131,7 @@ export function fastRun(s: SimState, limit: number): void {
       if (lSize === 0) dirty = true;
       const durMs = expMean >= 0 ? expMean * sampleStandardExponential(rng) : Math.max(0, sampleDist(rng, dist));
       const end = t + (0 + durMs) * 0.001;
-      envState[slot] = EnvStatus.BUSY;
-      envEv[slot] = -1;
+      envState[slot] = EnvStatus.BUSY; // (envEv[slot] is already −1: sync runs never set it)
       // heap push
       let i = heapN++;
       const payload = (slot << 2) | EventKind.COMPLETE;
