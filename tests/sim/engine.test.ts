@@ -229,3 +229,13 @@ describe('widget-friendly config', () => {
     expect(summary.invocations).toBeGreaterThan(250);
   });
 });
+
+describe('warm-up boundary', () => {
+  it('counts environments and busy ones that already exist when the window opens toward the peaks', () => {
+    const { summary } = runScenario({ traffic: { kind: 'traceTimes', timesS: Float64Array.from([0, 0.1, 0.2]) }, duration: 'const:60000', init: 'const:0', warmupS: 10, simSeconds: 20 });
+    expect(summary.invocations).toBe(0);
+    expect(summary.peak_environments).toBe(3);
+    expect(summary.peak_concurrency).toBe(3);
+    expect(summary.mean_busy).toBeCloseTo(3, 9);
+  });
+});

@@ -22,6 +22,11 @@ function integrate(s: SimState, t: number): void {
   ser.busyArea[i]! += s.busy * dt;
   ser.envArea[i]! += s.envCount * dt;
   const w = s.warmupS;
+  if (last < w && t >= w) {
+    // entering the statistics window: what already exists counts toward the peaks
+    if (s.busy > s.stats.peakBusy) s.stats.peakBusy = s.busy;
+    if (s.envCount > s.stats.peakEnvs) s.stats.peakEnvs = s.envCount;
+  }
   if (t > w) {
     const d = last >= w ? dt : t - w;
     s.stats.busyArea += s.busy * d;
