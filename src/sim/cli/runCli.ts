@@ -58,7 +58,7 @@ export const HELP = `Lambda Lab simulator (src/sim). Usage:
     --idle-timeout S       fixed keep-alive (default 600)   --max-lifetime S   periodic recycling (off)
     --concurrency-limit N  account limit (default 1000)     --reserved N   --provisioned N
     --reuse mru|newest|lru (default mru)
-    --requests N | --sim-seconds S   when to stop (default --requests 1000000)
+    --requests N | --sim-seconds S   when to stop (default: --requests 1000000, or the whole --trace)
     --warmup-s S           excluded from statistics          --seed N   (default 1)
     --invocation sync|async (default sync)   --memory MB   --arch x86_64|arm64   --max-events N
     --json                 machine-readable output
@@ -137,7 +137,8 @@ function run(args: ParsedArgs, io: CliIo): number {
     if (has(flag)) raw[field] = get(flag);
   }
   if (has('max-events')) raw['limits'] = { maxEvents: get('max-events') };
-  if (!has('requests') && !has('sim-seconds')) raw['requests'] = 1_000_000;
+  // default stop: the whole trace, or a million requests
+  if (!has('requests') && !has('sim-seconds')) raw['requests'] = has('trace') ? 1e10 : 1_000_000;
   const v = validateSimConfig(raw);
   if (!v.ok) throw new UsageError(firstError(RUN_FLAGS, v.errors));
   const { summary } = runScenario(v.value as unknown as SimConfig);
