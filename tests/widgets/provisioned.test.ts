@@ -4,7 +4,7 @@ import { renderChartFigure } from '~/widgets/shared/chart.ts';
 import { US_EAST_1 } from '~/sim/pricing/rates.ts';
 import { erlangB } from '~/sim/stats/erlangB.ts';
 import { plannerSchema, type PlannerState } from '~/widgets/ProvisionedPlanner/plannerSchema.ts';
-import { analyticPlan, breakEven, dailyTraffic, estimatePlanMs, planLevels, rateAt, DAY_S } from '~/widgets/ProvisionedPlanner/plannerModel.ts';
+import { analyticPlan, breakEven, dailyTraffic, estimatePlanMs, planInvocations, planLevels, rateAt, DAY_S } from '~/widgets/ProvisionedPlanner/plannerModel.ts';
 import { runPlan, simConfig, simulateLevel } from '~/widgets/ProvisionedPlanner/plannerSim.ts';
 import { breakEvenHtml, coldChartSpec, costChartSpec, readoutHtml } from '~/widgets/ProvisionedPlanner/plannerView.ts';
 import { validateSimConfig } from '~/sim/engine/validateSimConfig.ts';
@@ -121,7 +121,7 @@ describe('validation', () => {
   it('names the label and range', () => {
     const p = parseFields(plannerSchema, { peakRate: '5000', pc: '901', runtime: 'cobol' });
     expect(p.errors.map((e) => e.message)).toEqual([
-      'Peak rate (requests/s) must be a number from 0.01 to 1,000 (requests/s); got "5000"',
+      'Peak rate (requests/s) must be a number from 0.01 to 100 (requests/s); got "5000"',
       'Runtime (sets the INIT duration) must be one of ' + plannerSchema.runtime.options.join(', ') + '; got "cobol"',
       'Provisioned concurrency (environments) must be an integer from 0 to 900 (environments); got "901"',
     ]);

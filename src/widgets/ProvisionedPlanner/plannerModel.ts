@@ -16,12 +16,17 @@ import { priceMonthly } from '../../sim/pricing/priceMonthly.ts';
 import { US_EAST_1, type Arch, type Rates } from '../../sim/pricing/rates.ts';
 import type { Bill } from '../../sim/pricing/types.ts';
 import type { Traffic } from '../../sim/traffic/types.ts';
-import type { PlannerState } from './plannerSchema.ts';
+import { plannerSchema, type PlannerState } from './plannerSchema.ts';
+
+const MAX_PROVISIONED = plannerSchema.pc.max;
 
 export const DAYS_PER_MONTH = 30;
 export const DAY_S = 86_400;
 export const WARMUP_S = 3600;
 export const MAX_LEVELS = 9;
+export const MIN_LEVELS = 4;
+/** Invocations a plan may simulate before it uses fewer levels (≈ 10–20 s in a worker). */
+export const PLAN_INVOCATION_BUDGET = 20e6;
 /**
  * Engine speed for this kind of run (low-rate diurnal traffic, idle reclaims) measured on this project's
  * 2-core machines: about 1.2–1.7 M invocations per wall-clock second; the lower figure errs toward the worker.
@@ -48,14 +53,19 @@ export const peakLoad = (s: PlannerState) => (s.peakRate * s.durationMs) / 1000;
 
 /**
  * PC levels to compare: 0 … max(reader's level, peak load + 4√load + 2) — far enough into the rare
- * concurrency peaks that cold starts visibly fall — MAX_LEVELS evenly spaced, plus the reader's level.
+ * concurrency peaks that cold starts visibly fall — capped at the largest allowed provisioned level;
+ * evenly spaced, the top and the reader's level included. MAX_LEVELS of them, fewer (down to
+ * MIN_LEVELS) when a day of traffic is large, to keep the plan within PLAN_INVOCATION_BUDGET.
  */
 export function planLevels(s: PlannerState): number[] {
   const a = peakLoad(s);
-  const top = Math.max(s.pc, Math.ceil(a + 4 * Math.sqrt(a) + 2));
-  const step = Math.max(1, Math.ceil((top + 1) / MAX_LEVELS));
+  const top = Math.min(MAX_PROVISIONED, Math.max(s.pc, Math.ceil(a + 4 * Math.sqrt(a) + 2)));
+  const perLevel = ((s.peakRate + s.troughRate) / 2) * (DAY_S + WARMUP_S);
+  const count = Math.max(MIN_LEVELS, Math.min(MAX_LEVELS, Math.floor(PLAN_INVOCATION_BUDGET / Math.max(1, perLevel))));
+  const step = Math.max(1, Math.ceil((top + 1) / count));
   const out = new Set<number>();
   for (let p = 0; p <= top; p += step) out.add(p);
+  out.add(top);
   out.add(s.pc);
   return [...out].sort((x, y) => x - y);
 }

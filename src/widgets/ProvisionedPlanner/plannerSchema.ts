@@ -2,7 +2,9 @@
  * Inputs of the provisioned-concurrency planner (URL prefix `pcp`). A daily traffic shape — the core's
  * `diurnal` traffic: a cosine between the trough and the peak rate, peaking at `peakHour` — against a
  * range of provisioned levels. Ranges: memory from the core (MEMORY_MB); provisioned ≤ the default
- * account limit minus the 100 that must stay unreserved (constants/limits.ts).
+ * account limit minus the 100 that must stay unreserved (constants/limits.ts). Traffic is capped at
+ * 100 requests/s and 10 s durations so a plan (a simulated day per level) stays within tens of
+ * seconds in the worker even on a busy 2-core machine; see `planLevels` for the invocation budget.
  */
 import { MEMORY_MB } from '../../sim/pricing/validatePriceInput.ts';
 import { DEFAULT_RUNTIME, RUNTIMES } from '../../sim/constants/initDurations.ts';
@@ -12,10 +14,10 @@ import { SEED_FIELD, type Schema, type StateOf } from '../shared/fieldSpec.ts';
 export const PLANNER_PREFIX = 'pcp';
 
 export const plannerSchema = {
-  peakRate: { kind: 'number', label: 'Peak rate (requests/s)', min: 0.01, max: 1000, step: 1, unit: 'requests/s', default: 4, urlKey: 'peak' },
-  troughRate: { kind: 'number', label: 'Trough rate (requests/s)', min: 0, max: 1000, step: 1, unit: 'requests/s', default: 2, urlKey: 'trough' },
+  peakRate: { kind: 'number', label: 'Peak rate (requests/s)', min: 0.01, max: 100, step: 1, unit: 'requests/s', default: 4, urlKey: 'peak' },
+  troughRate: { kind: 'number', label: 'Trough rate (requests/s)', min: 0, max: 100, step: 1, unit: 'requests/s', default: 2, urlKey: 'trough' },
   peakHour: { kind: 'number', label: 'Peak hour (UTC)', min: 0, max: 23, integer: true, unit: 'hour of the day', default: 13, urlKey: 'hour' },
-  durationMs: { kind: 'number', label: 'Average duration (ms)', min: 1, max: 60_000, step: 10, unit: 'ms', default: 1000, urlKey: 'dur', help: 'Exponentially distributed around this mean.' },
+  durationMs: { kind: 'number', label: 'Average duration (ms)', min: 1, max: 10_000, step: 10, unit: 'ms', default: 1000, urlKey: 'dur', help: 'Exponentially distributed around this mean.' },
   memoryMb: { kind: 'number', label: 'Memory (MB)', min: MEMORY_MB.min, max: MEMORY_MB.max, integer: true, step: 64, unit: 'MB', default: 1024, urlKey: 'mem' },
   arch: { kind: 'enum', label: 'Architecture', options: ['x86_64', 'arm64'] as const, default: 'x86_64' },
   runtime: { kind: 'enum', label: 'Runtime (sets the INIT duration)', options: RUNTIMES as readonly string[], default: DEFAULT_RUNTIME, urlKey: 'rt' },

@@ -79,6 +79,7 @@ export function readoutHtml(s: PlannerState, sim: LevelResult[] | null): string 
     cell('Cold starts, on demand only', formatNumber(none.coldStarts), 'cold0') +
     cell('Requests served by provisioned', formatPercent(mine.requests > 0 ? mine.pcRequests / mine.requests : 0), 'pcshare') +
     cell('Provisioned utilisation', s.pc > 0 ? formatPercent(mine.pcUtilisation) : '—', 'util') +
+    (mine.day.throttles > 0 ? cell('Throttled per month (account limit 1,000)', formatNumber(mine.day.throttles * DAYS_PER_MONTH), 'throttles') : '') +
     `</div>`
   );
 }

@@ -9,7 +9,7 @@ import { defaultsOf, type FieldProblem } from '../shared/fieldSpec.ts';
 import { renderChartFigure } from '../shared/chart.ts';
 import { formatNumber } from '../shared/format.ts';
 import { plannerSchema, PLANNER_PREFIX, type PlannerState } from './plannerSchema.ts';
-import { analyticPlan, breakEven, estimatePlanMs, planLevels, type PlanResult } from './plannerModel.ts';
+import { analyticPlan, breakEven, estimatePlanMs, planInvocations, planLevels, type PlanResult } from './plannerModel.ts';
 import { breakEvenHtml, coldChartSpec, costChartSpec, readoutHtml, statusText } from './plannerView.ts';
 
 class ProvisionedPlanner extends WidgetElement<typeof plannerSchema> {
@@ -37,7 +37,10 @@ class ProvisionedPlanner extends WidgetElement<typeof plannerSchema> {
     this.q('[data-out="cost-chart"]').innerHTML = renderChartFigure(costChartSpec(s, analytic, null));
     this.q('[data-out="cold-chart"]').innerHTML = renderChartFigure(coldChartSpec(s, null, levels));
     this.q('[data-out="readout"]').innerHTML = readoutHtml(s, null);
-    const out = await this.runner.run(s);
+    const job = this.runner.run(s);
+    const est = estimatePlanMs(s);
+    if (this.runner.busy && est > 1500) this.setStatus(`Simulating ${formatNumber(planInvocations(s) / 1e6, 1)} million invocations (${levels.length} levels × one day; roughly ${formatNumber(Math.round(est / 1000))} s)…`);
+    const out = await job;
     const plan = { ...out.result, ms: out.ms };
     this.q('[data-out="cost-chart"]').innerHTML = renderChartFigure(costChartSpec(s, plan.analytic, plan.sim));
     this.q('[data-out="cold-chart"]').innerHTML = renderChartFigure(coldChartSpec(s, plan.sim, plan.levels));
