@@ -151,6 +151,7 @@ describe('pricing calculator: memory chart', () => {
     const html = renderChartFigure(sweepChartSpec(memorySweep(base), base));
     expect(html).toContain('the cheapest is x86_64 or arm64 (a tie) at 128 MB');
     expect(html).toContain('<table');
+    expect(html).toContain('<th scope="col">Assumed average duration (ms)</th>');
     expect(html).not.toMatch(/NaN|undefined/);
     const zero = state({ requests: 0 });
     const z = renderChartFigure(sweepChartSpec(memorySweep(zero), zero));

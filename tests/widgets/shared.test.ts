@@ -112,6 +112,11 @@ describe('chart', () => {
     expect(table).toContain('<th scope="col">a (USD)</th>');
     expect(table).toContain('<td>—</td>');
   });
+  it('adds table-only columns', () => {
+    const t = renderDataTable({ ...spec, tableColumns: [{ name: 'Duration (ms)', values: [10, 20, 30] }] });
+    expect(t).toContain('<th scope="col">Duration (ms)</th>');
+    expect(t).toContain('<td>30</td></tr>');
+  });
   it('survives empty and constant series', () => {
     const s = renderChartSvg({ ...spec, series: [{ name: 'e', kind: 'area', x: [], y: [] }] });
     expect(s).not.toMatch(/NaN/);

@@ -67,6 +67,7 @@ export function sweepChartSpec(sweep: MemorySweep, s: PriceState, idBase = 'pric
     points: y !== undefined && Number.isFinite(y) ? [{ x: s.memoryMb, y, label: `Your setting: ${formatNumber(s.memoryMb)} MB, ${formatUsd(y)} per million` }] : [],
     summary,
     tableLabel: 'Data table: cost per million invocations by memory',
+    tableColumns: [{ name: 'Assumed average duration (ms)', values: sweep.durationMs, format: (v) => formatNumber(v, 1) }],
   };
 }
 

@@ -60,6 +60,8 @@ export interface ChartSpec {
   height?: number;
   /** Caption of the data-table `<details>` (default 'Data table'). */
   tableLabel?: string;
+  /** Extra columns for the data table only (same rows as the series' x), e.g. an assumption behind the y values. */
+  tableColumns?: { name: string; values: ArrayLike<number>; format?: (v: number) => string }[];
 }
 
 const M = { top: 16, right: 16, bottom: 44, left: 64 };
@@ -222,10 +224,12 @@ export function renderDataTable(spec: ChartSpec): string {
   const tables = sameX && spec.series.length ? [spec.series] : spec.series.map((s) => [s]);
   return tables
     .map((group) => {
-      const head = `<tr><th scope="col">${esc(spec.x.label)}</th>${group.map((s) => `<th scope="col">${esc(s.name)} (${esc(spec.y.label)})</th>`).join('')}</tr>`;
+      const extra = sameX ? (spec.tableColumns ?? []) : [];
+      const head = `<tr><th scope="col">${esc(spec.x.label)}</th>${group.map((s) => `<th scope="col">${esc(s.name)} (${esc(spec.y.label)})</th>`).join('')}${extra.map((c) => `<th scope="col">${esc(c.name)}</th>`).join('')}</tr>`;
       const rows: string[] = [];
       const xs = group[0]!.x;
-      for (let i = 0; i < xs.length; i++) rows.push(`<tr><th scope="row">${esc(fx(xs[i]!))}</th>${group.map((s) => `<td>${esc(cell(s.y[i], fy))}</td>`).join('')}</tr>`);
+      for (let i = 0; i < xs.length; i++)
+        rows.push(`<tr><th scope="row">${esc(fx(xs[i]!))}</th>${group.map((s) => `<td>${esc(cell(s.y[i], fy))}</td>`).join('')}${extra.map((c) => `<td>${esc(cell(c.values[i], c.format ?? formatCompact))}</td>`).join('')}</tr>`);
       return `<table class="ll-table"><thead>${head}</thead><tbody>${rows.join('')}</tbody></table>`;
     })
     .join('');
