@@ -231,7 +231,7 @@ describeBrowser('engine-driven widgets (concurrency, cold starts, canary)', () =
     await page.close();
   });
 
-  it('concurrency: keyboard only, with visible focus; charts follow the theme', async () => {
+  it('concurrency: keyboard only, with visible focus; charts follow the theme and reduced motion', async () => {
     const { page } = await openPage(browser, pageOf(CONC)!);
     const w = await hydrated(page, CONC);
     expect(await tabTo(page, w, 'shape')).toBe(true);
@@ -246,6 +246,11 @@ describeBrowser('engine-driven widgets (concurrency, cold starts, canary)', () =
     const light = await stroke();
     await page.evaluate(() => (document.documentElement.dataset['theme'] = 'dark'));
     expect(await stroke()).not.toBe(light);
+    // Motion: the chart's fade-in only without a reduced-motion preference.
+    const anim = () => w.locator('[data-out="chart"] path.ll-step').first().evaluate((p) => getComputedStyle(p).animationName);
+    expect(await anim()).toBe('ll-fade');
+    await page.emulateMedia({ reducedMotion: 'reduce' });
+    expect(await anim()).toBe('none');
     await page.close();
   });
 

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { validateSimConfig } from '~/sim/engine/validateSimConfig.ts';
 import { defaultsOf, parseFields } from '~/widgets/shared/fieldSpec.ts';
 import { buildSearch, readUrlRaw } from '~/widgets/shared/urlState.ts';
 import { renderChartFigure } from '~/widgets/shared/chart.ts';
@@ -76,7 +78,7 @@ describe('canary routing: validation and views', () => {
 
   it('renders the split, the table, the readout and the chart without NaN', () => {
     const res = runCanary(base);
-    const html = splitSvg(res.current) + versionTable(base, res.current) + readoutHtml(base, res) + renderChartFigure(sweepChartSpec(base, res));
+    const html = splitSvg(res.current) + versionTable(base, res.current) + readoutHtml(res) + renderChartFigure(sweepChartSpec(base, res));
     expect(html).not.toMatch(/NaN|undefined|Infinity/);
     expect(html).toContain('data-out="canary-requests"');
     expect(html).toContain('Error probability set (what-if)');
@@ -92,5 +94,40 @@ describe('canary routing: validation and views', () => {
     const back = parseFields(canarySchema, readUrlRaw(CANARY_PREFIX, canarySchema, search));
     expect(back.errors).toEqual([]);
     expect(back.value).toEqual(s);
+  });
+});
+
+describe('canary routing: edge states never print NaN', () => {
+  it('no traffic, all to the canary, certain failure', () => {
+    for (const e of [{ rate: 0 }, { weight: 100, errorB: 100 }, { weight: 0, errorA: 0 }, { rate: 1, windowS: 10, weight: 50 }]) {
+      const s = state(e);
+      const res = runCanary(s);
+      const html = splitSvg(res.current) + versionTable(s, res.current) + readoutHtml(res) + renderChartFigure(sweepChartSpec(s, res));
+      expect(html, JSON.stringify(e)).not.toMatch(/NaN|undefined|Infinity/);
+    }
+  });
+});
+
+/** Any in-range state of a schema (numbers anywhere in their range, integers where required). */
+function stateArb<S extends Record<string, { kind: string }>>(schema: S) {
+  const parts: Record<string, fc.Arbitrary<unknown>> = {};
+  for (const [k, f] of Object.entries(schema) as [string, { kind: string; min?: number; max?: number; integer?: boolean; options?: readonly string[] }][]) {
+    if (f.kind === 'bool') parts[k] = fc.boolean();
+    else if (f.kind === 'enum') parts[k] = fc.constantFrom(...f.options!);
+    else parts[k] = f.integer ? fc.integer({ min: f.min!, max: f.max! }) : fc.oneof(fc.constant(f.min!), fc.double({ min: f.min!, max: f.max!, noNaN: true }));
+  }
+  return fc.record(parts);
+}
+
+describe('canary routing: every accepted state is a config the engine takes', () => {
+  it('checkState passing ⇒ validateSimConfig accepts (generated states)', () => {
+    fc.assert(
+      fc.property(stateArb(canarySchema), (raw) => {
+        const s = raw as unknown as CanaryState;
+        if (checkState(s).length) return;
+        expect(validateSimConfig(simConfig(s, s.weight)).ok).toBe(true);
+      }),
+      { numRuns: 1000 },
+    );
   });
 });

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { validateSimConfig } from '~/sim/engine/validateSimConfig.ts';
 import { defaultsOf, parseFields } from '~/widgets/shared/fieldSpec.ts';
 import { buildSearch, readUrlRaw } from '~/widgets/shared/urlState.ts';
 import { INIT_MS, RUNTIMES } from '~/sim/constants/initDurations.ts';
@@ -111,5 +113,40 @@ describe('cold-start explorer: the timeline', () => {
     const back = parseFields(coldStartSchema, readUrlRaw(COLD_PREFIX, coldStartSchema, buildSearch(COLD_PREFIX, coldStartSchema, s, '')));
     expect(back.errors).toEqual([]);
     expect(back.value).toEqual(s);
+  });
+});
+
+describe('cold-start explorer: edge states never print NaN', () => {
+  it('no traffic, one request, all provisioned, a long handler', () => {
+    for (const e of [{ rate: 0 }, { rate: 0.01, windowS: 10 }, { provisioned: 50, rate: 0.5 }, { durationMs: 10_000, rate: 1, windowS: 30 }, { shape: 'steady' as const, rate: 0 }]) {
+      const s = state(e);
+      expect(checkState(s)).toEqual([]);
+      const r = runColdStart(s);
+      expect(lanesFigure(s, r) + readoutHtml(s, r), JSON.stringify(e)).not.toMatch(/NaN|undefined|Infinity/);
+    }
+  });
+});
+
+/** Any in-range state of a schema (numbers anywhere in their range, integers where required). */
+function stateArb<S extends Record<string, { kind: string }>>(schema: S) {
+  const parts: Record<string, fc.Arbitrary<unknown>> = {};
+  for (const [k, f] of Object.entries(schema) as [string, { kind: string; min?: number; max?: number; integer?: boolean; options?: readonly string[] }][]) {
+    if (f.kind === 'bool') parts[k] = fc.boolean();
+    else if (f.kind === 'enum') parts[k] = fc.constantFrom(...f.options!);
+    else parts[k] = f.integer ? fc.integer({ min: f.min!, max: f.max! }) : fc.oneof(fc.constant(f.min!), fc.double({ min: f.min!, max: f.max!, noNaN: true }));
+  }
+  return fc.record(parts);
+}
+
+describe('cold-start explorer: every accepted state is a config the engine takes', () => {
+  it('checkState passing ⇒ validateSimConfig accepts (generated states)', () => {
+    fc.assert(
+      fc.property(stateArb(coldStartSchema), (raw) => {
+        const s = raw as unknown as ColdStartState;
+        if (checkState(s).length) return;
+        expect(validateSimConfig(simConfig(s)).ok).toBe(true);
+      }),
+      { numRuns: 1000 },
+    );
   });
 });

@@ -166,3 +166,42 @@ describe('concurrency widget: views', () => {
     expect(back.value).toEqual(s);
   });
 });
+
+describe('concurrency widget: the scaling-limit overlay and edge cases', () => {
+  it('a spike beyond the bucket draws the ramp: existing + 1,000, then 100 per second, up to the cap', () => {
+    const r = runConcurrency(base);
+    expect(r.scalingLimit).not.toBeNull();
+    const { t, y } = r.scalingLimit!;
+    expect(t[0]).toBe(30);
+    expect(y[1]! - y[0]!).toBe(1000);
+    expect((y[2]! - y[1]!) / (t[2]! - t[1]!)).toBeCloseTo(100, 9);
+    // The simulated busy count never runs above the limit during the ramp.
+    for (let i = 0; i < r.t.length; i++) {
+      const ti = r.t[i]!;
+      if (ti < 30 || ti >= t[2]!) continue;
+      expect(r.peak[i]!).toBeLessThanOrEqual(y[1]! + 100 * (ti + r.pointS - 30) + 5);
+    }
+    expect(concurrencyChartSpec(base, r).series.map((x) => x.name)).toContain('Scaling limit (+1,000 at once, then 100/s)');
+    expect(runConcurrency(state({ peakRate: 500, windowS: 60 })).scalingLimit).toBeNull(); // 500 × 1 s fits the bucket
+    expect(runConcurrency(steady({ windowS: 30 })).scalingLimit).toBeNull();
+  });
+
+  it('never prints NaN for edge states', () => {
+    const edges: Partial<ConcurrencyState>[] = [
+      { shape: 'steady', rate: 0, windowS: 10 },
+      { shape: 'spike', rate: 0, peakRate: 0, windowS: 10 },
+      { shape: 'diurnal', rate: 0, peakRate: 0, windowS: 10 },
+      { shape: 'steady', rate: 1, durationMs: 60_000, windowS: 10 },
+      { shape: 'spike', spikeStartS: 3000, windowS: 60, peakRate: 100 },
+      { shape: 'steady', rate: 50, windowS: 10, useReserved: true, reserved: 0 },
+      { shape: 'steady', rate: 50, windowS: 10, accountLimit: 200, provisioned: 100 },
+    ];
+    for (const e of edges) {
+      const s = state(e);
+      expect(checkState(s), JSON.stringify(e)).toEqual([]);
+      const r = runConcurrency(s);
+      const html = readoutHtml(s, r) + renderChartFigure(concurrencyChartSpec(s, r)) + renderChartFigure(requestsChartSpec(r));
+      expect(html, JSON.stringify(e)).not.toMatch(/NaN|undefined|Infinity/);
+    }
+  });
+});

@@ -19,7 +19,8 @@ export const TRACE = { maxSpans: 20_000, maxIntervalsPerSpan: MAX_REQUESTS_PER_R
 
 export function simConfig(s: CanaryState, weightPct: number): SimConfig {
   return {
-    traffic: { kind: 'poisson', rate: s.rate },
+    // The core's Poisson source needs a rate above 0; no traffic is a single step at 0.
+    traffic: s.rate > 0 ? { kind: 'poisson', rate: s.rate } : { kind: 'steps', process: 'poisson', steps: [{ atS: 0, rate: 0 }] },
     duration: { kind: 'const', ms: s.durationA },
     routing: { weightB: weightPct / 100, durationB: { kind: 'const', ms: s.durationB } },
     idleTimeoutS: s.idleTimeoutS,

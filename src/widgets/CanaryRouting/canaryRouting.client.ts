@@ -55,7 +55,7 @@ class CanaryRouting extends WidgetElement<typeof canarySchema> {
     const r = out.result;
     this.q('[data-out="split"]').innerHTML = splitSvg(r.current);
     this.q('[data-out="versions"]').innerHTML = versionTable(s, r.current);
-    this.q('[data-out="readout"]').innerHTML = readoutHtml(s, r);
+    this.q('[data-out="readout"]').innerHTML = readoutHtml(r);
     this.q('[data-out="chart"]').innerHTML = renderChartFigure(sweepChartSpec(s, r));
     this.setStatus(statusText(r, out.ms, out.where));
     this.dataset['lastRunMs'] = out.ms.toFixed(0);

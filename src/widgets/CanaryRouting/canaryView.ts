@@ -41,7 +41,7 @@ export function versionTable(s: CanaryState, r: WeightRun): string {
 const item = (label: string, key: string, value: string, note = '') =>
   `<div><span class="ll-label">${esc(label)}</span><output data-out="${key}">${esc(value)}</output>${note ? `<span class="ll-note">${esc(note)}</span>` : ''}</div>`;
 
-export function readoutHtml(s: CanaryState, res: CanaryResult): string {
+export function readoutHtml(res: CanaryResult): string {
   const r = res.current;
   const total = r.stable.requests + r.canary.requests;
   const errors = r.stable.errors + r.canary.errors;

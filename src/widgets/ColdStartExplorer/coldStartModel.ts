@@ -39,7 +39,11 @@ export const initMedianMs = (s: ColdStartState) => publishedInit(s.runtime)[0] +
 
 export function simConfig(s: ColdStartState): SimConfig {
   return {
-    traffic: s.shape === 'wave' ? { kind: 'diurnal', meanRate: s.rate, amplitude: 1, periodS: s.windowS, peakAtS: s.windowS / 2 } : { kind: 'poisson', rate: s.rate },
+    // The core's Poisson and diurnal sources need a rate above 0; no traffic is a single step at 0.
+    traffic:
+      s.rate <= 0 ? { kind: 'steps', process: 'poisson', steps: [{ atS: 0, rate: 0 }] }
+      : s.shape === 'wave' ? { kind: 'diurnal', meanRate: s.rate, amplitude: 1, periodS: s.windowS, peakAtS: s.windowS / 2 }
+      : { kind: 'poisson', rate: s.rate },
     duration: { kind: 'const', ms: handlerMs(s) },
     init: initDist(s),
     runtime: s.runtime,

@@ -75,7 +75,7 @@ export function lanesSvg(r: ColdStartResult): string {
     }
     if (sp.initEnd > sp.createdAt) {
       const a = x(sp.createdAt);
-      p.push(`<rect class="ll-tone-1" x="${r1(a)}" y="${y}" width="${r1(Math.max(x(sp.initEnd) - a, 2))}" height="${LANE}"/>`);
+      p.push(`<rect class="ll-tone-1" x="${r1(a)}" y="${y}" width="${r1(Math.max(x(sp.initEnd) - a, 3))}" height="${LANE}"/>`);
     }
     if (sp.reclaimedAt !== null && sp.reclaimedAt <= r.windowS) {
       const cx = r1(x(sp.reclaimedAt));

@@ -9,6 +9,7 @@
  */
 import { runScenario } from '../../sim/engine/runScenario.ts';
 import { erlangB } from '../../sim/stats/erlangB.ts';
+import { SCALING_BUCKET, SCALING_REFILL_PER_S } from '../../sim/constants/limits.ts';
 import type { Progress } from '../shared/workerProtocol.ts';
 import type { ConcurrencyState } from './concurrencySchema.ts';
 import { capOf, offeredRate, simConfig } from './concurrencyConfig.ts';
@@ -50,6 +51,12 @@ export interface ConcurrencyResult {
   /** B(cap, λ·E[S]) for steady traffic, else null. */
   erlangB: number | null;
   cap: number;
+  /**
+   * Spike only: the most environments the scaling rate allows after the spike starts — those existing
+   * just before it, plus 1,000 at once, plus 100 per second (a full bucket assumed), up to the cap.
+   * Drawn when the spike's load (peak rate × duration) is above what exists plus 1,000. Else null.
+   */
+  scalingLimit: { t: number[]; y: number[] } | null;
   truncated: boolean;
   warnings: string[];
 }
@@ -95,6 +102,24 @@ function throttleRuns(t: Float64Array, thr: Float64Array, w: number): ThrottleRu
   return runs;
 }
 
+/** See `ConcurrencyResult.scalingLimit`. */
+export function scalingLimitOf(s: ConcurrencyState, environments: Float64Array, w: number, cap: number, peak: number): { t: number[]; y: number[] } | null {
+  if (s.shape !== 'spike' || s.spikeStartS >= s.windowS) return null;
+  const i = Math.floor(s.spikeStartS / w) - 1;
+  const e0 = i >= 0 ? Math.round(environments[i] ?? 0) : s.provisioned;
+  const load = (s.peakRate * s.durationMs) / 1000;
+  if (load <= e0 + SCALING_BUCKET) return null; // the bucket covers the spike at once: no ramp
+  const top = Math.min(cap, Math.max(load, peak) * 1.1);
+  const t0 = s.spikeStartS;
+  const end = Math.min(s.windowS, s.spikeStartS + s.spikeLengthS);
+  const tTop = t0 + Math.max(0, top - e0 - SCALING_BUCKET) / SCALING_REFILL_PER_S;
+  const t = [t0, t0];
+  const y = [e0, Math.min(top, e0 + SCALING_BUCKET)];
+  if (tTop < end) t.push(tTop, end), y.push(top, top);
+  else t.push(end), y.push(e0 + SCALING_BUCKET + SCALING_REFILL_PER_S * (end - t0));
+  return { t, y };
+}
+
 export function runConcurrency(s: ConcurrencyState, progress: Progress = () => {}): ConcurrencyResult {
   const r = runScenario(simConfig(s), { onProgress: (p) => progress(Math.round((p.fraction ?? 0) * 1000), 1000), progressEverySeconds: Math.max(1, s.windowS / 50) });
   const ser = r.series;
@@ -124,6 +149,7 @@ export function runConcurrency(s: ConcurrencyState, progress: Progress = () => {
     littleCarried: lam * (1 - sum.throttle_ratio) * es,
     erlangB: s.shape === 'steady' ? erlangB(cap, lam * es) : null,
     cap,
+    scalingLimit: scalingLimitOf(s, ser.environments, ser.bucketSeconds, cap, sum.peak_concurrency),
     truncated: sum.truncated,
     warnings: sum.warnings,
   };

@@ -30,6 +30,7 @@ export function concurrencyChartSpec(s: ConcurrencyState, r: ConcurrencyResult, 
   const series: ChartSeries[] = [{ name: 'Busy environments (peak)', kind: 'step', x: r.t, y: r.peak, tone: 0 }];
   if (capShown) series.push({ name: capLabel(s), kind: 'line', x: x2, y: [r.cap, r.cap], tone: 1, dashed: true });
   if (s.provisioned > 0) series.push({ name: 'Provisioned concurrency', kind: 'line', x: x2, y: [s.provisioned, s.provisioned], tone: 2, dashed: true });
+  if (r.scalingLimit) series.push({ name: 'Scaling limit (+1,000 at once, then 100/s)', kind: 'line', x: r.scalingLimit.t, y: r.scalingLimit.y, tone: 3, dashed: true });
   const points = r.runs.slice(0, MAX_RUNS_SHOWN).map((x) => {
     const i = Math.min(r.t.length - 1, Math.max(0, Math.floor(x.fromS / r.pointS)));
     return { x: x.fromS, y: r.peak[i] ?? 0, tone: 1 as const, label: `Throttled from ${secs(x.fromS)} to ${secs(x.toS)}: ${formatNumber(x.throttles)} requests` };
@@ -42,7 +43,7 @@ export function concurrencyChartSpec(s: ConcurrencyState, r: ConcurrencyResult, 
     y: { label: 'Busy environments', min: 0, format: formatCompact },
     series,
     points,
-    summary: `Peak concurrency ${formatNumber(r.peakConcurrency)} against a cap of ${formatNumber(r.cap)}${s.provisioned > 0 ? ` with ${formatNumber(s.provisioned)} provisioned` : ''}. ${runsText(r)} Orange dots mark where each throttled stretch starts.${capText}`,
+    summary: `Peak concurrency ${formatNumber(r.peakConcurrency)} against a cap of ${formatNumber(r.cap)}${s.provisioned > 0 ? ` with ${formatNumber(s.provisioned)} provisioned` : ''}. ${runsText(r)} Orange dots mark where each throttled stretch starts.${r.scalingLimit ? ' The gray dashed line is the scaling limit: the environments existing when the spike starts, plus 1,000 at once, plus 100 per second; concurrency climbs along it.' : ''}${capText}`,
     tableLabel: `Data table: busy environments by time (${formatNumber(r.pointS)}-second steps)`,
   };
 }
