@@ -142,6 +142,12 @@ describeBrowser('provisioned-concurrency planner widget', () => {
     await hydrated(second);
     await idle(second);
     expect(await out(second, 'cost').textContent()).toBe(shown);
+    // Changing an input keeps the seed the link carried.
+    await second.locator(TAG).getByLabel('Provisioned concurrency (environments)', { exact: true }).fill('4');
+    await expect.poll(() => new URL(second.url()).searchParams.get('pcp.pc')).toBe('4');
+    expect(new URL(second.url()).searchParams.get('pcp.seed')).toBe(String(seed));
+    await idle(second);
+    expect(await out(second, 'cost').textContent()).toBe(formatUsd(expected({ pc: 4, seed }).monthlyUsd));
     await second.locator(TAG).getByRole('button', { name: 'Reset' }).click();
     await expect.poll(() => new URL(second.url()).search).toBe('');
     await idle(second);

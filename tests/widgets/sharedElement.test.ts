@@ -79,6 +79,16 @@ describe('WidgetElement', () => {
     expect(el.querySelector('[data-out]')!.textContent).toBe('84');
     expect(location.search).toBe('?tw.rate=42&tw.arch=x86_64&tw.on=0&tw.seed=1');
   });
+  it('keeps a re-rolled (or linked) seed when another input changes', () => {
+    const el = mount('?tw.seed=77');
+    (el.querySelector('[data-action=reroll]') as HTMLButtonElement).click();
+    const seed = calls.at(-1)!.state.seed;
+    const input = el.querySelector('[name=rate]') as HTMLInputElement;
+    input.value = '11';
+    input.dispatchEvent(new Event('change', { bubbles: true }));
+    expect(calls.at(-1)!.state).toMatchObject({ rate: 11, seed });
+    expect(location.search).toContain(`tw.seed=${seed}`);
+  });
   it('Reset restores defaults and clears the URL; Re-roll changes only the seed', () => {
     const el = mount('?tw.rate=5&x=1');
     (el.querySelector('[data-action=reroll]') as HTMLButtonElement).click();

@@ -103,12 +103,18 @@ export abstract class WidgetElement<S extends Schema> extends HTMLElement {
     return this.q<HTMLFormElement>('form[data-form]');
   }
 
-  /** Raw values of the schema's inputs (strings; booleans for checkboxes). */
+  /**
+   * Raw values of the schema's inputs (strings; booleans for checkboxes). A schema key with no input
+   * (the seed: shown, not typed) keeps its current state value.
+   */
   protected readInputs(): Record<string, string | boolean | undefined> {
     const raw: Record<string, string | boolean | undefined> = {};
-    for (const key of Object.keys(this.schema)) {
+    for (const [key, spec] of Object.entries(this.schema)) {
       const el = this.form.elements.namedItem(key) as HTMLInputElement | HTMLSelectElement | null;
-      if (!el) continue;
+      if (!el) {
+        if (this.state) raw[key] = formatFieldValue(spec, (this.state as Record<string, unknown>)[key]);
+        continue;
+      }
       if (el instanceof HTMLInputElement && el.type === 'checkbox') raw[key] = el.checked;
       // A number input holding text ("12abc") reports value '' with validity.badInput.
       else if (el instanceof HTMLInputElement && el.validity.badInput) raw[key] = BAD_NUMBER_INPUT;
