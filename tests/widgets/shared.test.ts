@@ -218,3 +218,36 @@ describe('jobRunner with a (fake) worker', () => {
     await expect(second).resolves.toMatchObject({ result: 2, where: 'inline' });
   });
 });
+
+describe('serveJobs (worker side)', () => {
+  it('answers run messages with progress and a result, or an error message', async () => {
+    const g = globalThis as unknown as { onmessage: ((e: { data: unknown }) => Promise<void>) | null; postMessage?: (m: unknown) => void };
+    const posted: unknown[] = [];
+    const savedPost = g.postMessage;
+    g.postMessage = (m) => posted.push(m);
+    try {
+      const { serveJobs } = await import('~/widgets/shared/workerProtocol.ts');
+      serveJobs((p: number, progress) => {
+        progress(1, 2);
+        progress(2, 2);
+        if (p < 0) throw new Error('bad payload');
+        return p + 1;
+      });
+      await g.onmessage!({ data: { type: 'run', id: 7, payload: 41 } });
+      await g.onmessage!({ data: { type: 'run', id: 8, payload: -1 } });
+      await g.onmessage!({ data: { type: 'other' } });
+      expect(posted).toEqual([
+        { type: 'progress', id: 7, done: 1, total: 2 },
+        { type: 'progress', id: 7, done: 2, total: 2 },
+        { type: 'result', id: 7, result: 42 },
+        { type: 'progress', id: 8, done: 1, total: 2 },
+        { type: 'progress', id: 8, done: 2, total: 2 },
+        { type: 'error', id: 8, message: 'bad payload' },
+      ]);
+    } finally {
+      g.onmessage = null;
+      if (savedPost) g.postMessage = savedPost;
+      else delete g.postMessage;
+    }
+  });
+});
