@@ -58,6 +58,13 @@ describe('orders-api handler', () => {
     expect(bodyOf(res).error).toContain(message);
   });
 
+  it("accepts the chapter's `aws lambda invoke --payload '{\"body\": …}'` test event (no API Gateway around it)", async () => {
+    const bare = { body: JSON.stringify({ id: 'cli-123', name: 'test' }) } as unknown as typeof events.create;
+    const res = await invoke(bare);
+    expect(res.statusCode).toBe(201);
+    expect(bodyOf(res)).toEqual({ message: 'Order created', id: 'cli-123' });
+  });
+
   it('decodes a base64 body (binary media types)', async () => {
     const body = Buffer.from(JSON.stringify({ id: 'b64', name: 'encoded' })).toString('base64');
     const res = await invoke({ ...events.create, body, isBase64Encoded: true });
