@@ -4,6 +4,8 @@
  * the numbers equal `npm run sim -- price` for the same inputs.
  */
 import fs from 'node:fs';
+import path from 'node:path';
+import zlib from 'node:zlib';
 import { createRequire } from 'node:module';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
@@ -30,6 +32,31 @@ async function hydrated(page: Page) {
 
 const total = (page: Page) => page.locator(TAG).getByLabel('Total per month', { exact: true });
 
+/**
+ * JavaScript a widget costs, gzip, from the built dist/_astro files: its page entry with every chunk it
+ * statically imports, plus the worker(s) it starts, plus chunks it lazy-loads (reported, not summed:
+ * they are the alternative to the worker for runs under 50 ms).
+ */
+function widgetJs(entryName: string): { page: number; worker: number; lazy: number; files: string[] } {
+  const dir = path.join(dist, '_astro');
+  const gz = (f: string) => zlib.gzipSync(fs.readFileSync(path.join(dir, f)), { level: 9 }).length;
+  const read = (f: string) => fs.readFileSync(path.join(dir, f), 'utf8');
+  const deps = (f: string, seen = new Set<string>()): Set<string> => {
+    if (seen.has(f)) return seen;
+    seen.add(f);
+    for (const m of read(f).matchAll(/(?:from|import)\s*["'`]\.\/([^"'`]+\.js)["'`]/g)) deps(m[1]!, seen);
+    return seen;
+  };
+  const entry = fs.readdirSync(dir).find((f) => f.startsWith(`${entryName}.astro_astro_type_script`));
+  if (!entry) throw new Error(`no built entry for ${entryName}`);
+  const page = [...deps(entry)];
+  const workers = [...new Set(page.flatMap((f) => [...read(f).matchAll(/([\w.-]+\.worker-[\w-]+\.js)/g)].map((m) => m[1]!)))];
+  const lazyEntries = page.flatMap((f) => [...read(f).matchAll(/import\(["'`]\.\/([^"'`]+\.js)["'`]\)/g)].map((m) => m[1]!));
+  const lazy = [...new Set(lazyEntries.flatMap((f) => [...deps(f)]))].filter((f) => !page.includes(f));
+  const sum = (fs_: string[]) => fs_.reduce((n, f) => n + gz(f), 0);
+  return { page: sum(page), worker: sum(workers), lazy: sum(lazy), files: [...page, ...workers, ...lazy] };
+}
+
 describeBrowser('pricing calculator widget', () => {
   let browser: BrowserContext & { dispose(): Promise<void> };
   beforeAll(async () => {
@@ -37,6 +64,13 @@ describeBrowser('pricing calculator widget', () => {
   });
   afterAll(async () => {
     await browser?.dispose();
+  });
+
+  it('stays within the 30 KB gzip budget (page bundle + worker, simulation code included)', () => {
+    const js = widgetJs('PricingCalculator');
+    console.log(`[size] PricingCalculator: page ${(js.page / 1024).toFixed(1)} KB + worker ${(js.worker / 1024).toFixed(1)} KB gzip (lazy inline path ${(js.lazy / 1024).toFixed(1)} KB)`);
+    expect(js.page + js.worker).toBeLessThanOrEqual(30 * 1024);
+    expect(js.worker).toBe(0); // pure arithmetic: always inline
   });
 
   it('is on a built page (the pricing page)', () => {

@@ -16,9 +16,11 @@ import { priceMonthly } from '../../sim/pricing/priceMonthly.ts';
 import { US_EAST_1, type Arch, type Rates } from '../../sim/pricing/rates.ts';
 import type { Bill } from '../../sim/pricing/types.ts';
 import type { Traffic } from '../../sim/traffic/types.ts';
-import { plannerSchema, type PlannerState } from './plannerSchema.ts';
+import { DEFAULT_ACCOUNT_CONCURRENCY, MIN_UNRESERVED_CONCURRENCY } from '../../sim/constants/limits.ts';
+import type { PlannerState } from './plannerSchema.ts';
 
-const MAX_PROVISIONED = plannerSchema.pc.max;
+/** Largest provisioned level the engine accepts under the default account limit (same as the schema's `pc.max`). */
+const MAX_PROVISIONED = DEFAULT_ACCOUNT_CONCURRENCY - MIN_UNRESERVED_CONCURRENCY;
 
 export const DAYS_PER_MONTH = 30;
 export const DAY_S = 86_400;
