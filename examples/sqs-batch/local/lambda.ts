@@ -7,8 +7,9 @@
  *
  * Billing (AWS pricing page, as of autumn 2026): duration is rounded up to the next 1 ms, and since
  * 2025-08-01 the INIT phase of ZIP functions on managed runtimes is billed too, so a cold start's
- * Billed Duration covers Init + Duration. Locally, "Max Memory Used" is this whole Node process
- * (tsx, and the in-process local DynamoDB when one runs), so it reads higher than in Lambda.
+ * Billed Duration covers Init + Duration. Locally, "Init Duration" also includes tsx compiling the
+ * TypeScript on the fly (Lambda loads the esbuild bundle), and "Max Memory Used" is this whole Node
+ * process (tsx, and the in-process local DynamoDB when one runs), so both read higher than in Lambda.
  * This file is the same in every example (a test checks it).
  */
 import { randomUUID } from 'node:crypto';
