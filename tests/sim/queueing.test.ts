@@ -146,6 +146,15 @@ describe('keep-alive under MRU reuse (exact results and bounds)', () => {
     }
   });
 
+  it('sanity check (anchors §1.11): with E[S] ≈ 2 s and T = 600 s, cold starts fall below 1% only above about one request per 20 s, and not monotonically', () => {
+    const pCold = (rate: number) =>
+      runScenario({ traffic: { kind: 'poisson', rate }, duration: 'exp:2000', init: NO_INIT, idleTimeoutS: 600, requests: 200000, seed: 1 }).summary.cold_start_ratio;
+    const [p01, p02, p04, p06] = [0.01, 0.02, 0.04, 0.06].map(pCold) as [number, number, number, number];
+    expect(p04).toBeGreaterThan(0.01);
+    expect(p06).toBeLessThan(0.01);
+    expect(p02).toBeGreaterThan(p01 * 1.1); // the bump: more cold starts at 1/50 s than at 1/100 s
+  });
+
   it("Little's law for environments: E[lifetime] = E[environments] / (λ · P_cold)", () => {
     const s = createSimulation({ traffic: { kind: 'poisson', rate: 0.2 }, duration: { kind: 'exp', meanMs: 1500 }, init: NO_INIT, idleTimeoutS: 20, simSeconds: 40000, spans: { maxSpans: 100000, maxIntervalsPerSpan: 1 }, seed: 8 });
     runUntil(s, 40000);
