@@ -13,6 +13,7 @@
  *     marks: [{ x: 1769, label: '1 vCPU' }],          // vertical rules with a label
  *     points: [{ x: 512, y: 2.3, label: 'you' }],     // highlighted dots
  *     summary: 'Cheapest at 1,024 MB: $2.10 per million.',   // one or two sentences, shown as the caption
+ *     tableColumns: [{ name: 'Assumed duration (ms)', values: dur }],   // optional, data table only
  *   })
  *
  * Output: `<figure class="ll-chart">` holding an `<svg role="img">` (aria-labelledby title + summary),
