@@ -2,7 +2,7 @@
 /**
  * `npm run audit`: Lighthouse 13 (mobile: its default emulated phone and simulated slow 4G) on five
  * representative pages of the built site, served locally by scripts/serve.mjs (with `_headers`, so
- * under the site's CSP), in the system Chromium. Prints a table of the four category scores; exits 1
+ * under the site's CSP) behind a gzip proxy (as a static host serves it), in the system Chromium. Prints a table of the four category scores; exits 1
  * when a score is under --min (default 90; the target is 100, see README "Quality").
  *
  *   npm run audit                      # audits dist/ (builds it first when missing)
@@ -14,7 +14,9 @@
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import http from 'node:http';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import lighthouse from 'lighthouse';
 import * as chromeLauncher from 'chrome-launcher';
 import { startServer } from './serve.mjs';
@@ -64,7 +66,34 @@ if (args.includes('--build') || !fs.existsSync(path.join(dist, 'index.html'))) {
 const pages = CANDIDATES.filter(([, p]) => fs.existsSync(path.join(dist, p, 'index.html')));
 if (pages.length < CANDIDATES.length) console.warn(`Missing from the build, skipped: ${CANDIDATES.filter((c) => !pages.includes(c)).map(([, p]) => p).join(', ')}`);
 
-const server = await startServer({ root: dist, port: 0 });
+/**
+ * Static hosts compress text; scripts/serve.mjs does not (it is for tests). Lighthouse's simulated
+ * slow 4G is driven by transfer sizes, so put a gzip proxy in front of it for a realistic audit.
+ */
+function gzipProxy(target) {
+  const proxy = http.createServer((req, res) => {
+    const up = http.request(`${target}${req.url}`, { method: req.method, headers: { ...req.headers, 'accept-encoding': 'identity' } }, (r) => {
+      const headers = { ...r.headers };
+      const compressible = /^(text\/|application\/(json|javascript|xml|manifest\+json)|image\/svg)/.test(headers['content-type'] ?? '');
+      if (compressible && /\bgzip\b/.test(req.headers['accept-encoding'] ?? '') && req.method !== 'HEAD') {
+        delete headers['content-length'];
+        headers['content-encoding'] = 'gzip';
+        headers.vary = 'Accept-Encoding';
+        res.writeHead(r.statusCode ?? 502, headers);
+        r.pipe(zlib.createGzip()).pipe(res);
+      } else {
+        res.writeHead(r.statusCode ?? 502, headers);
+        r.pipe(res);
+      }
+    });
+    up.on('error', () => res.writeHead(502).end());
+    req.pipe(up);
+  });
+  return new Promise((resolve) => proxy.listen(0, '127.0.0.1', () => resolve({ url: `http://127.0.0.1:${proxy.address().port}`, close: () => new Promise((r) => proxy.close(() => r())) })));
+}
+
+const origin = await startServer({ root: dist, port: 0 });
+const server = await gzipProxy(origin.url);
 const chrome = await chromeLauncher.launch({ chromePath, chromeFlags: CHROME_FLAGS });
 const rows = [];
 try {
@@ -88,6 +117,7 @@ try {
 } finally {
   await chrome.kill();
   await server.close();
+  await origin.close();
 }
 
 const pad = (s, n) => String(s).padEnd(n);
