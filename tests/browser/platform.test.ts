@@ -14,7 +14,7 @@ const html = (p: string) => fs.readFileSync(`${dist}${p}index.html`, 'utf8');
 
 /** A page with a flowchart and a sequence diagram, and one with no diagram and no widget. */
 const diagramPage = pages.find((p) => /data-diagram-type="(flowchart|graph)"/.test(html(p)) && /data-diagram-type="sequenceDiagram"/.test(html(p)));
-const plainPage = pages.find((p) => !html(p).includes('ll-diagram') && !/data-widget|<ll-|astro-island/.test(html(p)) && p !== '/');
+const plainPage = pages.find((p) => !html(p).includes('ll-diagram') && !/class="expressive-code|data-example|ll-widget|ll-quiz|<ll-|astro-island/.test(html(p)) && p !== '/');
 
 describeBrowser('site platform in Chromium', () => {
   let browser: BrowserContext & { dispose(): Promise<void> };
@@ -60,6 +60,11 @@ describeBrowser('site platform in Chromium', () => {
       expect(names.length, type).toBeGreaterThan(0);
       for (const n of names) expect(n.length).toBeGreaterThan(3);
     }
+    // The SVGs are drawn, not empty shells: each has shapes and visible text.
+    const drawn = await page.$$eval('figure.ll-diagram svg[role="img"]', (els) =>
+      els.map((e) => e.querySelectorAll('rect, path, polyline, line, circle').length > 0 && e.querySelectorAll('text').length > 0),
+    );
+    expect(drawn.every(Boolean)).toBe(true);
     expect(await page.locator('figure.ll-diagram[data-pagefind-ignore]').count()).toBe(await page.locator('figure.ll-diagram').count());
     expect(problems()).toEqual([]);
     await page.close();
@@ -76,7 +81,21 @@ describeBrowser('site platform in Chromium', () => {
     };
     const withDiagrams = await scripts(diagramPage!);
     const without = await scripts(plainPage!);
-    expect(withDiagrams.filter((s) => !without.includes(s))).toEqual([]);
+    // Scripts the diagram page loads beyond the plain page may only come from the other components
+    // it carries (Expressive Code's copy button, a runnable example, a widget, a quiz), never from diagrams.
+    const page = html(diagramPage!);
+    const explained: RegExp[] = [];
+    if (page.includes('class="expressive-code')) explained.push(/\/_astro\/ec\.[\w-]+\.js$/);
+    if (/data-example|RunnableExample|ll-runnable/.test(page)) explained.push(/RunnableExample|stackblitz/i);
+    if (/ll-widget/.test(page)) explained.push(/[Ww]idget|\.client|worker/);
+    if (/ll-quiz|QuizQuestion/.test(page)) explained.push(/Quiz/);
+    const extra = withDiagrams.filter((s) => !without.includes(s));
+    expect(extra.filter((s) => !explained.some((re) => re.test(s)))).toEqual([]);
+    expect(withDiagrams.filter((s) => /mermaid|diagram/i.test(s))).toEqual([]);
+    // A page whose only extra content is diagrams loads exactly the plain page's scripts.
+    const diagramOnly = pages.find((p) => html(p).includes('ll-diagram') && !/class="expressive-code|data-example|ll-widget|ll-quiz|astro-island/.test(html(p)));
+    expect(diagramOnly, 'a page with diagrams and no other scripted component').toBeTruthy();
+    expect(await scripts(diagramOnly!)).toEqual(without);
   });
 
   it('diagram text follows the light/dark theme with at least 4.5:1 contrast', async () => {
