@@ -9,9 +9,9 @@ import { spanBusy } from './spans.ts';
 
 /**
  * One invocation attempt of version v at time t (ev: async event slot or −1 for sync).
- * Order, per AWS docs: an idle provisioned environment (version A) → the on-demand cap
- * ((reserved ?? account) − provisioned) → a warm idle environment by reuse order → a new environment,
- * which needs a scaling token. Returns false when throttled (429).
+ * Order: an idle provisioned environment (version A) → the on-demand cap ((reserved ?? account) −
+ * provisioned) → a warm idle environment by reuse order → a new environment, which needs a scaling
+ * token (simulation-anchors §1). Returns false when throttled (429).
  */
 export function attempt(s: SimState, v: number, t: number, ev: number): boolean {
   if (v === 0 && s.pcIdleN > 0) {
@@ -24,6 +24,12 @@ export function attempt(s: SimState, v: number, t: number, ev: number): boolean 
     begin(s, warm, v, t, 0, ev, false, false);
     return true;
   }
+  if (s.envCount >= s.cfg.limits.maxEnvironments) {
+    s.truncated = true;
+    s.done = true;
+    s.warnings.push(`stopped at t=${t.toFixed(3)} s: ${s.cfg.limits.maxEnvironments} environments (limits.maxEnvironments) reached; the request that hit the cap is counted as throttled`);
+    return false;
+  }
   const sc = s.cfg.scaling;
   if (sc) {
     const tokens = s.tokens + (t - s.tokensT) * sc.refillPerS;
@@ -34,12 +40,6 @@ export function attempt(s: SimState, v: number, t: number, ev: number): boolean 
       return false;
     }
     s.tokens -= 1;
-  }
-  if (s.envCount >= s.cfg.limits.maxEnvironments) {
-    s.truncated = true;
-    s.done = true;
-    s.warnings.push(`stopped at t=${t.toFixed(3)} s: ${s.cfg.limits.maxEnvironments} environments (limits.maxEnvironments) reached; the request that hit the cap is counted as throttled`);
-    return false;
   }
   const initMs = Math.max(0, sampleDist(s.rng, v === 0 ? s.cfg.init : s.cfg.routing!.initB));
   const slot = newEnv(s, v, t, t + initMs * 0.001, false);
