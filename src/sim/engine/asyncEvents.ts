@@ -43,10 +43,9 @@ function release(s: SimState, ev: number): void {
   s.asyncLive--;
 }
 
-function toDestination(s: SimState, ev: number, t: number): void {
+function toDestination(s: SimState, ev: number): void {
   s.totals.dropped++;
   if (s.evArrival[ev]! >= s.cfg.warmupS) s.stats.onFailure++;
-  void t;
   release(s, ev);
 }
 
@@ -54,7 +53,7 @@ function toDestination(s: SimState, ev: number, t: number): void {
 export function asyncThrottled(s: SimState, ev: number, t: number): void {
   const k = ++s.evThrottles[ev]!;
   const delay = Math.min(ASYNC_THROTTLE_BACKOFF_S.first * 2 ** (k - 1), ASYNC_THROTTLE_BACKOFF_S.max);
-  if (t + delay - s.evArrival[ev]! > s.cfg.async.maxEventAgeS) return toDestination(s, ev, t);
+  if (t + delay - s.evArrival[ev]! > s.cfg.async.maxEventAgeS) return toDestination(s, ev);
   heapPush(s, t + delay, (ev << 2) | EventKind.RETRY);
   s.queued++;
 }
@@ -72,7 +71,7 @@ export function asyncCompleted(s: SimState, ev: number, t: number): void {
       s.queued++;
       return;
     }
-    return toDestination(s, ev, t);
+    return toDestination(s, ev);
   }
   s.totals.completedFinal++;
   const age = t - s.evArrival[ev]!;
