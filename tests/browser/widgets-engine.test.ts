@@ -240,6 +240,10 @@ describeBrowser('engine-driven widgets (concurrency, cold starts, canary)', () =
     expect(ring.outline).not.toBe('none');
     await page.keyboard.press('ArrowUp'); // spike → steady
     await expect.poll(() => page.getByLabel('Traffic shape', { exact: true }).inputValue()).toBe('steady');
+    // Inputs the steady shape does not use are hidden; Reserved is disabled until its box is ticked.
+    expect(await page.getByLabel('Spike starts at (s)', { exact: true }).isVisible()).toBe(false);
+    expect(await page.getByLabel('Spike or peak rate (requests/s)', { exact: true }).isVisible()).toBe(false);
+    expect(await page.getByLabel('Reserved concurrency', { exact: true }).isDisabled()).toBe(true);
     await expect.poll(() => out(w, 'erlang').textContent(), { timeout: 20_000 }).toMatch(/%$/);
     // Theme: the series stroke comes from Starlight's variables, so it changes with the theme.
     const stroke = () => w.locator('[data-out="chart"] path.ll-step').first().evaluate((p) => getComputedStyle(p).stroke);

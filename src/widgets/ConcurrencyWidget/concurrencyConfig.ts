@@ -9,6 +9,7 @@
  */
 import type { SimConfig } from '../../sim/engine/config.ts';
 import type { Traffic } from '../../sim/traffic/types.ts';
+import { MIN_UNRESERVED_CONCURRENCY as UNRESERVED } from '../../sim/constants/limits.ts';
 import { formatNumber } from '../shared/format.ts';
 import type { FieldProblem } from '../shared/fieldSpec.ts';
 import { concurrencySchema, MAX_REQUESTS_PER_RUN, type ConcurrencyState } from './concurrencySchema.ts';
@@ -71,12 +72,12 @@ export function checkState(s: ConcurrencyState): FieldProblem[] {
   const out: FieldProblem[] = [];
   if (s.shape === 'diurnal' && s.peakRate < s.rate)
     out.push({ key: 'peakRate', message: `${label('peakRate')} must be at least the trough (Rate, ${formatNumber(s.rate)}) for a diurnal shape; got ${formatNumber(s.peakRate)}` });
-  const maxReserved = Math.max(0, s.accountLimit - 100);
+  const maxReserved = Math.max(0, s.accountLimit - UNRESERVED);
   if (s.useReserved && s.reserved > maxReserved)
-    out.push({ key: 'reserved', message: `${label('reserved')} must be an integer from 0 to ${formatNumber(maxReserved)} (the account limit minus 100 unreserved); got ${formatNumber(s.reserved)}` });
+    out.push({ key: 'reserved', message: `${label('reserved')} must be an integer from 0 to ${formatNumber(maxReserved)} (the account limit minus ${UNRESERVED} unreserved); got ${formatNumber(s.reserved)}` });
   const maxPc = s.useReserved ? Math.min(s.reserved, maxReserved) : maxReserved;
   if (s.provisioned > maxPc)
-    out.push({ key: 'provisioned', message: `${label('provisioned')} must be an integer from 0 to ${formatNumber(maxPc)} (${s.useReserved ? 'at most the reserved concurrency' : 'the account limit minus 100'}); got ${formatNumber(s.provisioned)}` });
+    out.push({ key: 'provisioned', message: `${label('provisioned')} must be an integer from 0 to ${formatNumber(maxPc)} (${s.useReserved ? 'at most the reserved concurrency' : `the account limit minus ${UNRESERVED}`}); got ${formatNumber(s.provisioned)}` });
   const n = expectedRequests(s);
   if (n > MAX_REQUESTS_PER_RUN)
     out.push({ key: 'windowS', message: `Rate × ${label('windowS')} must be at most ${formatNumber(MAX_REQUESTS_PER_RUN)} requests per run (a few seconds of simulation); got ${formatNumber(Math.round(n))}` });

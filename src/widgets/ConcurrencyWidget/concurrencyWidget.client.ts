@@ -31,6 +31,8 @@ class ConcurrencyWidget extends WidgetElement<typeof concurrencySchema> {
 
   override hydrate(): void {
     super.hydrate();
+    this.showRelevantFields();
+    this.form.addEventListener('input', () => this.showRelevantFields());
     this.addEventListener('click', (e) => {
       const btn = (e.target as Element).closest<HTMLElement>('[data-preset]');
       const preset = btn && PRESETS[btn.dataset['preset'] as keyof typeof PRESETS];
@@ -46,11 +48,26 @@ class ConcurrencyWidget extends WidgetElement<typeof concurrencySchema> {
     });
   }
 
+  /**
+   * Hides the inputs the chosen shape does not use (spike timing unless Spike; the peak for Steady) and
+   * disables Reserved concurrency while its box is unticked. Reads the inputs, so it follows the form
+   * immediately, before the debounced run.
+   */
+  private showRelevantFields(): void {
+    const shape = (this.form.elements.namedItem('shape') as HTMLSelectElement | null)?.value;
+    const show: Record<string, boolean> = { peakRate: shape !== 'steady', spikeStartS: shape === 'spike', spikeLengthS: shape === 'spike' };
+    for (const [key, visible] of Object.entries(show)) this.querySelector(`.ll-field[data-key="${key}"]`)?.toggleAttribute('hidden', !visible);
+    const on = (this.form.elements.namedItem('useReserved') as HTMLInputElement | null)?.checked ?? false;
+    const reserved = this.form.elements.namedItem('reserved') as HTMLInputElement | null;
+    if (reserved) reserved.disabled = !on;
+  }
+
   protected override validate(s: ConcurrencyState): FieldProblem[] {
     return checkState(s);
   }
 
   protected async update(s: ConcurrencyState, reason: UpdateReason): Promise<void> {
+    this.showRelevantFields();
     const isDefault = Object.entries(defaultsOf(concurrencySchema)).every(([k, v]) => (s as Record<string, unknown>)[k] === v);
     if (reason === 'init' && isDefault) return; // the server rendered exactly this
     const out = await this.runner.run(s);
