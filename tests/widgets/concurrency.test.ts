@@ -8,7 +8,7 @@ import { erlangB } from '~/sim/stats/erlangB.ts';
 import { concurrencySchema, CONC_PREFIX, type ConcurrencyState } from '~/widgets/ConcurrencyWidget/concurrencySchema.ts';
 import { checkState, estimateMs, offeredRate, simConfig, trafficOf } from '~/widgets/ConcurrencyWidget/concurrencyConfig.ts';
 import { MAX_POINTS, runConcurrency } from '~/widgets/ConcurrencyWidget/concurrencyModel.ts';
-import { concurrencyChartSpec, readoutHtml, requestsChartSpec } from '~/widgets/ConcurrencyWidget/concurrencyView.ts';
+import { concurrencyChartSpec, readoutHtml, requestsChartSpec, throttleSplit } from '~/widgets/ConcurrencyWidget/concurrencyView.ts';
 import { PRESETS } from '~/widgets/ConcurrencyWidget/concurrencyPresets.ts';
 
 const base = defaultsOf(concurrencySchema);
@@ -203,5 +203,16 @@ describe('concurrency widget: the scaling-limit overlay and edge cases', () => {
       const html = readoutHtml(s, r) + renderChartFigure(concurrencyChartSpec(s, r)) + renderChartFigure(requestsChartSpec(r));
       expect(html, JSON.stringify(e)).not.toMatch(/NaN|undefined|Infinity/);
     }
+  });
+});
+
+describe('concurrency widget: throttles split by cause', () => {
+  it('names the scaling-rate and the cap throttles', () => {
+    const r = runConcurrency(steady({ windowS: 60, useReserved: true, reserved: 50 }));
+    expect(r.scalingThrottles).toBe(0);
+    expect(throttleSplit(r)).toBe(`${r.throttles.toLocaleString('en-US')} at the cap`);
+    expect(throttleSplit(runConcurrency(steady({ rate: 1, windowS: 10 })))).toBe('');
+    const ramp = runConcurrency(state(PRESETS.ramp.values));
+    expect(throttleSplit(ramp)).toMatch(/^[\d,]+ by the scaling rate$/);
   });
 });

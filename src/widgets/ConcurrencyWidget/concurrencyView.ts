@@ -63,6 +63,13 @@ export function requestsChartSpec(r: ConcurrencyResult, idBase = 'conc'): ChartS
   };
 }
 
+/** "70,118 by the scaling rate, 12 at the cap" (empty when nothing was throttled). */
+export function throttleSplit(r: ConcurrencyResult): string {
+  const atCap = r.throttles - r.scalingThrottles;
+  const parts = [r.scalingThrottles > 0 ? `${formatNumber(r.scalingThrottles)} by the scaling rate` : '', atCap > 0 ? `${formatNumber(atCap)} at the cap` : ''];
+  return parts.filter(Boolean).join(', ');
+}
+
 const item = (label: string, key: string, value: string, note = '') =>
   `<div><span class="ll-label">${esc(label)}</span><output data-out="${key}">${esc(value)}</output>${note ? `<span class="ll-note">${esc(note)}</span>` : ''}</div>`;
 
@@ -75,7 +82,7 @@ export function readoutHtml(s: ConcurrencyState, r: ConcurrencyResult): string {
   return (
     `<div class="ll-readout">` +
     item('Requests', 'requests', formatNumber(r.invocations)) +
-    item('Throttled', 'throttled', `${formatNumber(r.throttles)} (${formatPercent(r.throttleRatio, 2)})`, r.scalingThrottles > 0 ? `${formatNumber(r.scalingThrottles)} by the scaling rate` : '') +
+    item('Throttled', 'throttled', `${formatNumber(r.throttles)} (${formatPercent(r.throttleRatio, 2)})`, throttleSplit(r)) +
     item('Peak concurrency', 'peak', formatNumber(r.peakConcurrency)) +
     item("Little's law: rate × duration", 'little', formatNumber(r.littleOffered, 1), `${formatNumber(r.offeredRate, 1)} requests/s × ${formatNumber(es, 3)} s; served only: ${formatNumber(r.littleCarried, 1)}`) +
     item('Simulated mean concurrency', 'mean-busy', formatNumber(r.meanBusy, 1)) +
