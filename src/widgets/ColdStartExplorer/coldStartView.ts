@@ -138,7 +138,7 @@ export function readoutHtml(s: ColdStartState, r: ColdStartResult): string {
     item('p50 latency', 'p50', ms(r.p50)) +
     item('p99 latency', 'p99', ms(r.p99)) +
     item('Warm request', 'warm', ms(r.warmMs), s.initOutside ? 'handler only' : `handler + ${ms(s.clientSetupMs)} client setup`) +
-    item('Typical cold start', 'cold-ms', ms(r.coldMedianMs), `median INIT ${ms(r.coldMedianMs - r.warmMs)} + the request`) +
+    item('Typical cold start', 'cold-ms', ms(r.coldMedianMs), `median INIT ${ms(r.coldMedianMs - r.warmMs)}${s.initOutside && s.clientSetupMs > 0 ? ` (with the ${ms(s.clientSetupMs)} client setup)` : ''} + the request`) +
     `</div>`
   );
 }
