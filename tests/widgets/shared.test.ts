@@ -134,6 +134,10 @@ describe('jobRunner', () => {
     const r = createJobRunner({ inline: (p: number) => p + 1, estimateMs: () => 1e6, worker: () => { throw new Error('no'); } });
     await expect(r.run(1)).resolves.toMatchObject({ result: 2, where: 'inline' });
   });
+  it('without an inline path and without Workers, a run rejects with a clear message', async () => {
+    const r = createJobRunner({ worker: () => { throw new Error('no'); }, estimateMs: () => 0 });
+    await expect(r.run(1)).rejects.toThrow('this browser cannot start a Web Worker');
+  });
   it('JobCancelled is an Error with a name', () => {
     expect(new JobCancelled()).toBeInstanceOf(Error);
     expect(new JobCancelled().name).toBe('JobCancelled');

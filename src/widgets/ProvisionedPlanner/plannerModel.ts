@@ -6,7 +6,7 @@
  *   analyticPlan(state, ps)  → expected monthly cost per level and the busy share of the k-th environment
  *                              (Erlang-B over the day: instant; no cold starts, no INIT)
  *   (plannerSim.ts holds the engine runs: simulateLevel, runPlan — kept apart so the page bundle
- *   does not carry the engine; the worker, or a lazy chunk for runs under 50 ms, does.)
+ *   does not carry the engine; only the worker does.)
  *
  * Month = 30 days: a simulated day (after a 1-hour warm-up, so the day starts with the environments the
  * previous night left) × 30, priced with `priceMonthly` (monthly tiers apply to the month). The free tier

@@ -1,6 +1,5 @@
 /**
- * The planner's engine runs (imported by the worker, by the lazy inline path and at build time; never
- * by the page bundle itself). One simulated day per provisioned level, same seed for each level.
+ * The planner's engine runs (imported by the worker and at build time; never by the page bundle). One simulated day per provisioned level, same seed for each level.
  */
 import { runScenario } from '../../sim/engine/runScenario.ts';
 import { priceMonthly } from '../../sim/pricing/priceMonthly.ts';

@@ -1,7 +1,8 @@
 /**
  * `<ll-provisioned-planner>`: on each valid change it draws the instant Erlang-B expectation and the
- * break-even text, then runs the engine (one simulated day per provisioned level) — in a Web Worker
- * unless the run is estimated under 50 ms — and draws the simulated cost and cold starts.
+ * break-even text, then runs the engine (one simulated day per provisioned level) in a Web Worker —
+ * always: the engine is not in the page bundle (see the runner below) — with progress and Cancel, and
+ * draws the simulated cost and cold starts.
  * The default scenario is already rendered by the server, so hydrating with defaults runs nothing.
  */
 import { WidgetElement, defineWidget, type UpdateReason } from '../shared/widgetElement.ts';
@@ -16,9 +17,9 @@ class ProvisionedPlanner extends WidgetElement<typeof plannerSchema> {
   readonly schema = plannerSchema;
   readonly prefix = PLANNER_PREFIX;
   protected override debounceMs = 400;
+  // No inline path: the engine lives only in the worker, so the widget ships it once (page bundle +
+  // worker ≤ 30 KB gzip). Even a tiny plan (a day per level) goes there; the worker starts in tens of ms.
   private runner = this.attachRunner<PlannerState, PlanResult>({
-    // Cheap runs (< 50 ms) load the engine lazily on the main thread; the page bundle never carries it.
-    inline: async (s, progress) => (await import('./plannerSim.ts')).runPlan(s, progress),
     worker: () => new Worker(new URL('./provisionedPlanner.worker.ts', import.meta.url), { type: 'module' }),
     estimateMs: estimatePlanMs,
   });

@@ -2,7 +2,9 @@
  * Runs a widget's computation inline when it is cheap, in a Web Worker otherwise, one job at a time.
  *
  * Rule: if `estimateMs(payload) < INLINE_BUDGET_MS` (50 ms) the job runs inline on the main thread
- * (no worker start-up cost, no flash of a progress bar); otherwise it is posted to the worker.
+ * (no worker start-up cost, no flash of a progress bar); otherwise it is posted to the worker. A widget
+ * whose computation needs the engine usually omits `inline` (see its docblock): the engine then ships
+ * once, in the worker, and every run goes there.
  * Starting a new job cancels the one in flight (readers drag sliders); `cancel()` terminates the worker.
  *
  *   // In the widget's client module. Vite only bundles the worker if the `new Worker(new URL(...))`
@@ -40,11 +42,13 @@ export interface JobOutcome<R> {
 
 export interface JobRunnerOptions<P, R> {
   /**
-   * The same computation on the main thread. May return a Promise, e.g. to lazy-load heavy code only
-   * when it is needed: `inline: async (p, prog) => (await import('./mySim.ts')).run(p, prog)` keeps the
-   * engine out of the page bundle (the worker bundles its own copy).
+   * The same computation on the main thread, for runs estimated under the budget. May return a Promise.
+   * Omit it when the computation's code should live only in the worker: a lazy `import()` of the
+   * engine for the inline path would be a second copy of it (Vite bundles workers separately), and
+   * tests/browser/budgets.test.ts counts every file a page can download against the 30 KB budget.
+   * Without `inline`, every run goes to the worker (and rejects clearly where Workers are unavailable).
    */
-  inline: (payload: P, progress: Progress) => R | Promise<R>;
+  inline?: (payload: P, progress: Progress) => R | Promise<R>;
   worker?: () => Worker;
   estimateMs: (payload: P) => number;
   onProgress?: (done: number, total: number) => void;
@@ -89,7 +93,8 @@ export function createJobRunner<P, R>(opts: JobRunnerOptions<P, R>): JobRunner<P
     cancel();
     const t0 = now();
     const canWorker = !!opts.worker && typeof Worker !== 'undefined';
-    if (!canWorker || opts.estimateMs(payload) < budget) {
+    if (!canWorker && !opts.inline) throw new Error('this browser cannot start a Web Worker, which this simulation needs');
+    if (opts.inline && (!canWorker || opts.estimateMs(payload) < budget)) {
       const id = nextId++;
       let superseded = false;
       pending = { id, reject: () => (superseded = true) };
