@@ -64,19 +64,18 @@ export function fastRun(s: SimState, limit: number): void {
   let t = s.now;
   let lastT = s.lastT;
   let busy = s.busy;
-  let odBusy = s.odBusy;
   let heapN = s.heapN;
   let nextArr = s.nextArrivalT;
   let events = s.events;
   let lSize = l.size;
   let lCount = l.count;
   let stamp = s.stampCounter;
-  let totArrivals = s.totals.arrivals;
-  let totCompleted = s.totals.completedFinal;
-  let arrivals = st.arrivals;
-  let attempts = st.attempts;
+  // Integer counters that move together are kept as one delta each and added at the end (exact).
+  const arrivalsLeft = maxRequests - s.totals.arrivals - 1; // arrivals this call may take (the last one is the slow path's)
+  let nArr = 0;
+  let nDone = 0;
+  let nThr = 0;
   let started = st.started;
-  let completed = st.completed;
   let billed = st.billedOdMs;
   let busyArea = st.busyArea;
   let envArea = st.envArea;
@@ -84,10 +83,6 @@ export function fastRun(s: SimState, limit: number): void {
   let peak = sPeak[sIdx]!;
   let bBusy = sBusyArea[sIdx]!;
   let bEnv = sEnvArea[sIdx]!;
-  let bArr = sArrivals[sIdx]!;
-  let bThr = sThrottles[sIdx]!;
-  let throttles = st.throttles;
-  let totThrottled = s.totals.throttledSync;
   let dirty = s.reclaimDirty;
 
   for (;;) {
@@ -99,7 +94,7 @@ export function fastRun(s: SimState, limit: number): void {
     if (isArrival) {
       // a warm start (an idle environment and room under the cap) or a throttle at the cap; not the last
       // request; heap room
-      if ((lCount === 0 && odBusy < odCap) || totArrivals + 1 >= maxRequests || heapN === hcap) break;
+      if ((lCount === 0 && busy < odCap) || nArr >= arrivalsLeft || heapN === hcap) break;
     } else if (lSize === lCap) break; // (every heap event is a sync on-demand completion in eligible runs)
 
     events++;
@@ -115,16 +110,11 @@ export function fastRun(s: SimState, limit: number): void {
     t = tn;
 
     if (isArrival) {
-      totArrivals++;
-      arrivals++;
-      bArr++;
+      nArr++;
       nextArr = t + sampleStandardExponential(rng) / rate;
-      attempts++;
-      if (odBusy >= odCap) {
+      if (busy >= odCap) {
         // throttled (429), as step.ts `throttled`
-        throttles++;
-        bThr++;
-        totThrottled++;
+        nThr++;
         continue;
       }
       // take the most recently idled environment (MRU stack top; entries are never stale here)
@@ -153,7 +143,6 @@ export function fastRun(s: SimState, limit: number): void {
       ht[i] = end;
       hp[i] = payload;
       busy++;
-      odBusy++;
       if (busy > peak) peak = busy;
       started++;
       if (busy > peakBusy) peakBusy = busy;
@@ -196,9 +185,7 @@ export function fastRun(s: SimState, limit: number): void {
         hp[i] = lp;
       }
       busy--;
-      odBusy--;
-      completed++;
-      totCompleted++;
+      nDone++;
       // push on the idle stack (as idleList.pushIdle)
       stamp = (stamp + 1) | 0;
       envState[slot] = EnvStatus.IDLE;
@@ -216,19 +203,20 @@ export function fastRun(s: SimState, limit: number): void {
   s.now = t;
   s.lastT = lastT;
   s.busy = busy;
-  s.odBusy = odBusy;
+  s.odBusy = busy; // no provisioned concurrency here: every busy environment is on-demand
   s.heapN = heapN;
   s.nextArrivalT = nextArr;
   s.events = events;
   l.size = lSize;
   l.count = lCount;
   s.stampCounter = stamp;
-  s.totals.arrivals = totArrivals;
-  s.totals.completedFinal = totCompleted;
-  st.arrivals = arrivals;
-  st.attempts = attempts;
+  s.totals.arrivals += nArr;
+  s.totals.completedFinal += nDone;
+  s.totals.throttledSync += nThr;
+  st.arrivals += nArr;
+  st.attempts += nArr;
   st.started = started;
-  st.completed = completed;
+  st.completed += nDone;
   st.billedOdMs = billed;
   st.busyArea = busyArea;
   st.envArea = envArea;
@@ -236,9 +224,8 @@ export function fastRun(s: SimState, limit: number): void {
   sPeak[sIdx] = peak;
   sBusyArea[sIdx] = bBusy;
   sEnvArea[sIdx] = bEnv;
-  sArrivals[sIdx] = bArr;
-  sThrottles[sIdx] = bThr;
-  st.throttles = throttles;
-  s.totals.throttledSync = totThrottled;
+  sArrivals[sIdx]! += nArr;
+  sThrottles[sIdx]! += nThr;
+  st.throttles += nThr;
   s.reclaimDirty = dirty;
 }
