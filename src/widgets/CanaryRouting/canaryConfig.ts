@@ -34,6 +34,11 @@ export function sweepWeights(s: CanaryState): number[] {
   return [...new Set<number>([...SWEEP_WEIGHTS, s.weight])].sort((a, b) => a - b);
 }
 
+/** Engine speed with every span recorded (requests per wall-clock second), measured here. */
+export const ENGINE_REQUESTS_PER_S = 1e6;
+/** Rough wall time of `runCanary` (all weights of the sweep), ms. */
+export const estimateMs = (s: CanaryState) => ((s.rate * s.windowS * sweepWeights(s).length) / ENGINE_REQUESTS_PER_S) * 1000;
+
 export function checkState(s: CanaryState): FieldProblem[] {
   const n = s.rate * s.windowS;
   if (n > MAX_REQUESTS_PER_RUN)

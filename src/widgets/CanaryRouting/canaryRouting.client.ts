@@ -12,7 +12,7 @@ import { WidgetElement, defineWidget, type UpdateReason } from '../shared/widget
 import { defaultsOf, type FieldProblem } from '../shared/fieldSpec.ts';
 import { renderChartFigure } from '../shared/chart.ts';
 import { canarySchema, CANARY_PREFIX, type CanaryState } from './canarySchema.ts';
-import { checkState } from './canaryConfig.ts';
+import { checkState, estimateMs } from './canaryConfig.ts';
 import type { CanaryResult } from './canaryModel.ts';
 import { readoutHtml, splitSvg, statusText, sweepChartSpec, versionTable } from './canaryView.ts';
 
@@ -23,11 +23,9 @@ class CanaryRouting extends WidgetElement<typeof canarySchema> {
   readonly prefix = CANARY_PREFIX;
   protected override debounceMs = 250;
   private runner = this.attachRunner<CanaryState, CanaryResult>({
-    inline: () => {
-      throw new Error('this browser cannot start a Web Worker');
-    },
+    // No `inline`: every run goes to the worker (see above).
     worker: () => new Worker(new URL('./canaryRouting.worker.ts', import.meta.url), { type: 'module' }),
-    estimateMs: () => Infinity, // always the worker (see above)
+    estimateMs,
   });
 
   override hydrate(): void {

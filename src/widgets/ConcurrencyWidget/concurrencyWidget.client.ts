@@ -12,7 +12,7 @@ import { defaultsOf, type FieldProblem } from '../shared/fieldSpec.ts';
 import { renderChartFigure } from '../shared/chart.ts';
 import { JobCancelled } from '../shared/jobRunner.ts';
 import { concurrencySchema, CONC_PREFIX, type ConcurrencyState } from './concurrencySchema.ts';
-import { checkState } from './concurrencyConfig.ts';
+import { checkState, estimateMs } from './concurrencyConfig.ts';
 import type { ConcurrencyResult } from './concurrencyModel.ts';
 import { concurrencyChartSpec, readoutHtml, requestsChartSpec, statusText } from './concurrencyView.ts';
 import { PRESETS } from './concurrencyPresets.ts';
@@ -22,11 +22,9 @@ class ConcurrencyWidget extends WidgetElement<typeof concurrencySchema> {
   readonly prefix = CONC_PREFIX;
   protected override debounceMs = 300;
   private runner = this.attachRunner<ConcurrencyState, ConcurrencyResult>({
-    inline: () => {
-      throw new Error('this browser cannot start a Web Worker');
-    },
+    // No `inline`: every run goes to the worker (see above).
     worker: () => new Worker(new URL('./concurrencyWidget.worker.ts', import.meta.url), { type: 'module' }),
-    estimateMs: () => Infinity, // always the worker (see above)
+    estimateMs,
   });
 
   override hydrate(): void {
