@@ -25,8 +25,9 @@ export function fastRunEligible(s: SimState): boolean {
   );
 }
 
-export function fastRun(s: SimState, limit: number): void {
-  if (s.done || s.lastT < s.warmupS || s.now < s.warmupS) return;
+/** Returns the number of events it handled (0 when the next event is not one of its kinds). */
+export function fastRun(s: SimState, limit: number): number {
+  if (s.done || s.lastT < s.warmupS || s.now < s.warmupS) return 0;
   const rng = s.rng;
   const rate = s.poissonRate;
   const dist = s.cfg.duration;
@@ -200,6 +201,7 @@ export function fastRun(s: SimState, limit: number): void {
     }
   }
 
+  const handled = events - s.events;
   s.now = t;
   s.lastT = lastT;
   s.busy = busy;
@@ -228,4 +230,5 @@ export function fastRun(s: SimState, limit: number): void {
   sThrottles[sIdx]! += nThr;
   st.throttles += nThr;
   s.reclaimDirty = dirty;
+  return handled;
 }
