@@ -74,7 +74,7 @@ export function readoutHtml(s: PlannerState, sim: LevelResult[] | null): string 
     `<div class="ll-readout">` +
     cell(`Monthly cost at ${s.pc} provisioned`, formatUsd(mine.monthlyUsd), 'cost') +
     cell('On demand only', formatUsd(none.monthlyUsd), 'cost0') +
-    cell('Difference', `${diff >= 0 ? '+' : ''}${formatUsd(diff).replace('−', '−')}`, 'diff') +
+    cell('Difference from on demand only', `${diff >= 0 ? '+' : ''}${formatUsd(diff)}`, 'diff') +
     cell(`Cold starts per month at ${s.pc}`, formatNumber(mine.coldStarts), 'cold') +
     cell('Cold starts, on demand only', formatNumber(none.coldStarts), 'cold0') +
     cell('Requests served by provisioned', formatPercent(mine.requests > 0 ? mine.pcRequests / mine.requests : 0), 'pcshare') +
