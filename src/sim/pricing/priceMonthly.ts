@@ -2,6 +2,11 @@ import { US_EAST_1, type Rates } from './rates.ts';
 import type { Bill, BillLine, PriceInput } from './types.ts';
 import { tieredCost } from './tieredCost.ts';
 
+/** A quantity for a human-readable note: integers as is, others to 6 significant digits. */
+function q(x: number): string {
+  return Number.isInteger(x) ? String(x) : String(Number(x.toPrecision(6)));
+}
+
 /** Whether INIT time of an on-demand cold start is billed under the given packaging/runtime/rule. */
 export function isInitBilled(input: Pick<PriceInput, 'packaging' | 'runtimeKind' | 'initBilling' | 'snapStart'>): boolean {
   if (input.snapStart) return false; // INIT runs at publish time; restore charges apply instead
@@ -77,20 +82,20 @@ export function priceMonthly(input: PriceInput, rates: Rates = US_EAST_1): Bill 
 
   const tier1 = arch.durationTiers[0]!.usdPerGbs;
   const lines: BillLine[] = [
-    { label: 'Requests', quantity: billableRequests, unit: 'requests', rate: rates.requestUsd, usd: requestUsd, ...(freeReq > 0 ? { note: `${input.requests} requests − ${freeReq} free` } : {}) },
+    { label: 'Requests', quantity: billableRequests, unit: 'requests', rate: rates.requestUsd, usd: requestUsd, ...(freeReq > 0 ? { note: `${q(input.requests)} requests − ${q(freeReq)} free` } : {}) },
     {
       label: `Compute (${input.arch})`, quantity: billableCompute, unit: 'GB-s', rate: billableCompute > 0 ? computeUsd / billableCompute : tier1, usd: computeUsd,
-      note: `${onDemand} on-demand × ${billedMs} ms × ${gb} GB = ${computeGbs} GB-s${freeOnCompute > 0 ? ` − ${freeOnCompute} free` : ''}`,
+      note: `${q(onDemand)} on-demand × ${q(billedMs)} ms × ${q(gb)} GB = ${q(computeGbs)} GB-s${freeOnCompute > 0 ? ` − ${q(freeOnCompute)} free` : ''}`,
     },
     {
       label: 'INIT duration', quantity: billableInit, unit: 'GB-s', rate: billableInit > 0 ? initUsd / billableInit : tier1, usd: initUsd,
-      note: initBilled ? `${coldStarts} cold starts × ${initMs} ms × ${gb} GB${freeOnInit > 0 ? ` − ${freeOnInit} free` : ''}` : 'INIT not billed for this configuration',
+      note: initBilled ? `${q(coldStarts)} cold starts × ${q(initMs)} ms × ${q(gb)} GB${freeOnInit > 0 ? ` − ${q(freeOnInit)} free` : ''}` : 'INIT not billed for this configuration',
     },
   ];
   if (extraGb > 0) lines.push({ label: 'Ephemeral storage above 512 MB', quantity: ephemeralGbs, unit: 'GB-s', rate: rates.ephemeralUsdPerGbs, usd: ephemeralUsd });
   if (pc > 0) {
-    lines.push({ label: 'Provisioned concurrency', quantity: pcGbs, unit: 'GB-s', rate: arch.pcUsdPerGbs, usd: pcUsd, note: `${pc} × ${gb} GB × ${pcBilledSeconds} s (rounded up to 5 min); no free tier` });
-    lines.push({ label: 'Provisioned concurrency duration', quantity: pcDurationGbs, unit: 'GB-s', rate: arch.pcDurationUsdPerGbs, usd: pcDurationUsd, note: `${pcRequests} requests × ${pcBilledMs} ms × ${gb} GB` });
+    lines.push({ label: 'Provisioned concurrency', quantity: pcGbs, unit: 'GB-s', rate: arch.pcUsdPerGbs, usd: pcUsd, note: `${q(pc)} × ${q(gb)} GB × ${q(pcBilledSeconds)} s (rounded up to 5 min); no free tier` });
+    lines.push({ label: 'Provisioned concurrency duration', quantity: pcDurationGbs, unit: 'GB-s', rate: arch.pcDurationUsdPerGbs, usd: pcDurationUsd, note: `${q(pcRequests)} requests × ${q(pcBilledMs)} ms × ${q(gb)} GB` });
   }
   if (ss) {
     lines.push({ label: 'SnapStart cache', quantity: cacheGbs, unit: 'GB-s', rate: rates.snapStartCacheUsdPerGbs, usd: cacheGbs * rates.snapStartCacheUsdPerGbs, ...(ss.runtime === 'java' ? { note: 'not charged for Java managed runtimes' } : { note: 'minimum 3 h' }) });
