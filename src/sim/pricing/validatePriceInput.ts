@@ -2,9 +2,12 @@ import type { PriceInput, Packaging, RuntimeKind, InitBillingRule, SnapStartRunt
 import type { Arch } from './rates.ts';
 import { type Validation, type FieldError, readNumber, readEnum, readBool, readOptionalNumber, pushError, isRaw } from '../validate/fields.ts';
 
-/** Memory range for standard functions: 128–10,240 MB in 1 MB steps (Lambda quotas page), as of 2026-08. */
+/**
+ * Memory range for standard functions: 128–10,240 MB in 1 MB steps.
+ * https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html, as of 2026-08.
+ */
 export const MEMORY_MB = { min: 128, max: 10_240 } as const;
-/** Ephemeral /tmp: 512–10,240 MB (Lambda quotas page), as of 2026-08. */
+/** Ephemeral /tmp: 512–10,240 MB. https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html, as of 2026-08. */
 export const EPHEMERAL_MB = { min: 512, max: 10_240 } as const;
 /** Longest standard invocation: 900 s (https://docs.aws.amazon.com/lambda/latest/dg/configuration-timeout.html), as of 2026-08. */
 export const MAX_DURATION_MS = 900_000;
