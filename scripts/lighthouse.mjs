@@ -124,7 +124,7 @@ try {
     console.log(`  ${p}: ${CATEGORIES.map((c) => scores[c]).join(' / ')} (${rows.at(-1).secs} s)`);
   }
 } finally {
-  await chrome.kill();
+  chrome.kill();
   await server.close();
   await origin.close();
 }

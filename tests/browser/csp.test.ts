@@ -104,6 +104,18 @@ describeBrowser('Content-Security-Policy', () => {
       await page.waitForSelector('.pagefind-ui__search-input', { state: 'attached', timeout: 15_000 });
       // No third-party frame on load: the StackBlitz iframe only ever appears after a click.
       expect(await page.locator('iframe').count(), p).toBe(0);
+      // Widgets hydrate when visible; nudge one input each so their scripts and workers run too.
+      const widgets = page.locator('.ll-widget');
+      for (let i = 0; i < (await widgets.count()); i++) {
+        const w = widgets.nth(i);
+        await w.scrollIntoViewIfNeeded();
+        const input = w.locator('form input[type="number"]').first();
+        if (await input.count()) {
+          await input.fill(String(Number(await input.inputValue()) + Number((await input.getAttribute('step')) === 'any' ? 1 : (await input.getAttribute('step')) || 1)));
+          await input.dispatchEvent('change');
+        }
+      }
+      if (await widgets.count()) await page.waitForTimeout(1000);
       for (const v of await violations(page)) found.push(`${p}: ${v}`);
     }
     // Search: Pagefind loads WebAssembly ('wasm-unsafe-eval') and a worker ('self').

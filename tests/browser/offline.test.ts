@@ -173,7 +173,10 @@ describeBrowser('offline after one visit', () => {
     expect(examplePage, 'no page shows a runnable example').toBeTruthy();
     await page.goto(origin + examplePage!);
     const example = page.locator('runnable-example').first();
-    const code = (await example.locator('pre').first().innerText()).trim();
+    const pre = example.locator('pre').first();
+    await pre.scrollIntoViewIfNeeded();
+    await expect.poll(async () => (await pre.innerText()).trim().length).toBeGreaterThan(50);
+    const code = (await pre.innerText()).trim();
     expect(code.length).toBeGreaterThan(50);
     const run = example.locator('button[data-run]');
     await run.scrollIntoViewIfNeeded();
