@@ -12,6 +12,7 @@
  *    ready, the old cache is gone, and the next navigation shows the new text.
  */
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -221,6 +222,13 @@ describeBrowser('offline after one visit', () => {
       await notice.waitFor({ timeout: 30_000 });
       expect(await notice.getAttribute('role')).toBe('status');
       expect(await notice.getByRole('button', { name: 'Reload' }).isVisible()).toBe(true);
+      // The notice itself passes axe (contrast, names) in the theme the reader has.
+      await page.evaluate(fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8'));
+      const axeViolations = await page.evaluate(async () => {
+        const w = window as unknown as { axe: { run(ctx: Element): Promise<{ violations: { id: string }[] }> } };
+        return (await w.axe.run(document.querySelector('.ll-update-notice')!)).violations.map((v) => v.id);
+      });
+      expect(axeViolations).toEqual([]);
       // The new worker deletes the old cache while it activates (just after it takes control).
       await expect.poll(() => page.evaluate(() => caches.keys()), { timeout: 10_000 }).not.toContain(CACHE + v1);
       expect(await page.evaluate(() => caches.keys())).toContain(CACHE + v2.version);
