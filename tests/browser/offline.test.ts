@@ -169,6 +169,22 @@ describeBrowser('offline after one visit', () => {
       expect((await widget.innerText()).trim().length).toBeGreaterThan(10);
     }
 
+    // The pricing calculator, offline: a new request count gives a new monthly total.
+    const pricingPage = pages.find((p) => html(p).includes('<ll-pricing-calculator'));
+    if (pricingPage) {
+      await page.goto(origin + pricingPage);
+      const calc = page.locator('ll-pricing-calculator');
+      await calc.scrollIntoViewIfNeeded();
+      const total = calc.locator('[data-out="total"]');
+      const before = await total.innerText();
+      expect(before).toMatch(/\$/);
+      const requests = calc.getByLabel('Requests per month');
+      await requests.fill(String(Number(await requests.inputValue()) * 2 + 1_000_000));
+      await requests.dispatchEvent('change');
+      await expect.poll(() => total.innerText(), { timeout: 10_000 }).not.toBe(before);
+      expect(await total.innerText()).toMatch(/\$/);
+    }
+
     // An example's code, and its StackBlitz button saying it is offline.
     const examplePage = pages.find((p) => html(p).includes('<runnable-example'));
     expect(examplePage, 'no page shows a runnable example').toBeTruthy();
