@@ -5,10 +5,12 @@
  * single CSP violation — including search (Pagefind's WebAssembly and worker) and the service worker.
  */
 import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { baseUrl, builtPages, describeBrowser, launchBrowser } from './harness.ts';
-import { inlineScripts, sha256 } from '../../src/integrations/csp.ts';
+import { applyCsp, inlineScripts, sha256 } from '../../src/integrations/csp.ts';
 import { parseHeadersFile } from '../../scripts/serve.mjs';
 
 const dist = process.env.LL_DIST || 'dist';
@@ -65,6 +67,24 @@ describeBrowser('Content-Security-Policy', () => {
     expect(directive(policy, 'frame-src')).toBe('https://stackblitz.com');
     expect(directive(policy, 'object-src')).toBe("'none'");
     expect(directive(policy, 'default-src')).toBe("'self'");
+  });
+
+  it('the build step hashes exactly the inline scripts it finds and refuses inline event handlers', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'll-csp-'));
+    try {
+      const page = (body: string) => `<!doctype html><html><head><meta charset="utf-8"/><script>one()</script></head><body>${body}</body></html>`;
+      fs.writeFileSync(path.join(dir, 'index.html'), page('<script type="module">two()</script><script type="application/json">{"x":1}</script><script src="/a.js"></script>'));
+      const r = applyCsp(dir);
+      for (const s of ['one()', 'two()']) expect(r.hashes).toContain(sha256(s));
+      expect(r.hashes).not.toContain(sha256('{"x":1}'));
+      const out = fs.readFileSync(path.join(dir, 'index.html'), 'utf8');
+      expect(out).toContain(`<meta charset="utf-8"/><meta http-equiv="Content-Security-Policy" content="${r.policy}"/>`);
+      expect(fs.readFileSync(path.join(dir, '_headers'), 'utf8')).toContain(`Content-Security-Policy: ${r.headerPolicy}`);
+      fs.writeFileSync(path.join(dir, 'index.html'), page('<button type="button" onclick="go()">Go</button>'));
+      expect(() => applyCsp(dir)).toThrow(/inline event handler/);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('_headers ships the same policy (plus frame-ancestors) and the server sends it', async () => {

@@ -104,6 +104,23 @@ describeBrowser('offline after one visit', () => {
     expect(fs.readFileSync(path.join(dist, 'sw.js'), 'utf8')).toContain(`"version":"${manifest.version}"`);
   });
 
+  it('the build fails when the precache would exceed 3 MB', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'll-budget-'));
+    try {
+      fs.mkdirSync(path.join(dir, 'pagefind/index'), { recursive: true });
+      fs.mkdirSync(path.join(dir, '_astro'));
+      fs.writeFileSync(path.join(dir, 'index.html'), '<html><head></head><body></body></html>');
+      for (const f of ['pagefind/pagefind.js', 'pagefind/pagefind-entry.json', 'pagefind/p.pf_meta', 'pagefind/index/p.pf_index', 'pagefind/p.pf_fragment', 'pagefind/wasm.en.pagefind'])
+        fs.writeFileSync(path.join(dir, f), 'x');
+      fs.writeFileSync(path.join(dir, '_astro/big.js'), Buffer.alloc(PRECACHE_BUDGET_BYTES - 10_000, 1));
+      expect(buildServiceWorker(dir).bytes).toBeLessThan(PRECACHE_BUDGET_BYTES);
+      fs.writeFileSync(path.join(dir, '_astro/more.js'), Buffer.alloc(20_000, 2));
+      expect(() => buildServiceWorker(dir)).toThrow(/over the 3 MB budget/);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('reload, three other pages, search, a widget and an example all work with the server gone and the browser offline', async () => {
     server = await startServer({ root: dist, port: 0 });
     const origin = server.url;
