@@ -147,5 +147,5 @@ describeBrowser('Content-Security-Policy', () => {
     for (const v of await violations(page)) found.push(`/ (search): ${v}`);
     expect([...found, ...consoleCsp]).toEqual([]);
     await page.close();
-  });
+  }, 120_000);
 });

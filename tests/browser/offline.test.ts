@@ -230,7 +230,7 @@ describeBrowser('offline after one visit', () => {
     expect(rec.notFromSw()).toEqual([]);
     await ctx.setOffline(false);
     await page.close();
-  });
+  }, 120_000);
 
   it('a new build replaces the old cache and the open page is told an update is ready', async () => {
     const copy = fs.mkdtempSync(path.join(os.tmpdir(), 'll-offline-'));
@@ -276,5 +276,5 @@ describeBrowser('offline after one visit', () => {
       await srv.close();
       fs.rmSync(copy, { recursive: true, force: true });
     }
-  });
+  }, 120_000);
 });
