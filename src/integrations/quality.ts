@@ -1,7 +1,8 @@
 /**
  * Build-time quality gates and offline support, in one ordered `astro:build:done` pass:
  *   1. links:   every internal link and #anchor resolves (fails the build)       ./links.ts
- *   2. offline: add the service-worker registration script to every page        ./offline.ts
+ *   2. a11y:    Markdown tables (scroll containers) become keyboard-focusable     ./a11yFixes.ts
+ *      offline: add the service-worker registration script to every page        ./offline.ts
  *   3. csp:     hash inline scripts, add the CSP meta tag, write `_headers`       ./csp.ts
  *   4. offline: precache manifest over the final files, `sw.js`, 3 MB budget      ./offline.ts
  *
@@ -15,6 +16,7 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { checkLinks, formatProblems } from './links.ts';
 import { applyCsp } from './csp.ts';
+import { focusableMarkdownTables } from './a11yFixes.ts';
 import { buildServiceWorker, injectRegisterScript, PRECACHE_BUDGET_BYTES } from './offline.ts';
 
 function qualityBuildDone(): AstroIntegration {
@@ -30,6 +32,8 @@ function qualityBuildDone(): AstroIntegration {
         const problems = checkLinks(d, site ? { site } : {});
         if (problems.length) throw new Error(`${problems.length} broken internal link(s) or anchor(s):\n  ${formatProblems(problems)}`);
         logger.info('links: every internal link and anchor resolves.');
+        const tables = focusableMarkdownTables(d);
+        logger.info(`a11y: ${tables} Markdown tables made keyboard-focusable.`);
         injectRegisterScript(d);
         const csp = applyCsp(d);
         logger.info(`csp: policy in ${csp.pages} pages and _headers (${csp.hashes.length} inline-script hashes).`);
