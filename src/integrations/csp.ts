@@ -127,7 +127,7 @@ function writeHeaders(dir: string, headerPolicy: string) {
     `  Content-Security-Policy: ${headerPolicy}`,
     '  X-Content-Type-Options: nosniff',
     '  Referrer-Policy: strict-origin-when-cross-origin',
-    '  Permissions-Policy: camera=(), microphone=(), geolocation=(), interest-cohort=()',
+    '  Permissions-Policy: camera=(), microphone=(), geolocation=()',
     '/sw.js',
     '  Cache-Control: no-cache',
     '/_astro/*',

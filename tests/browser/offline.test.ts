@@ -216,6 +216,15 @@ describeBrowser('offline after one visit', () => {
     await run.scrollIntoViewIfNeeded();
     await run.click();
     await expect.poll(() => example.locator('[data-status]').innerText()).toMatch(/offline/i);
+    // Its Download zip works offline too (precached).
+    const zipHref = await example.locator('a[download]').first().getAttribute('href');
+    expect(zipHref).toMatch(/\.zip$/);
+    const zip = await page.evaluate(async (u) => {
+      const r = await fetch(u);
+      return { ok: r.ok, bytes: (await r.arrayBuffer()).byteLength };
+    }, zipHref!);
+    expect(zip.ok).toBe(true);
+    expect(zip.bytes).toBeGreaterThan(1000);
     expect(await page.locator('iframe').count()).toBe(0);
 
     expect(rec.problems()).toEqual([]);
