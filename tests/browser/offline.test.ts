@@ -227,6 +227,11 @@ describeBrowser('offline after one visit', () => {
     expect(zip.bytes).toBeGreaterThan(1000);
     expect(await page.locator('iframe').count()).toBe(0);
 
+    // A page address without its trailing slash is redirected, as the host does.
+    await page.goto(origin + first.replace(/\/$/, ''));
+    expect(new URL(page.url()).pathname).toBe(first);
+    expect((await page.locator('h1').first().textContent())?.trim()).toBe(h1(first));
+
     expect(rec.problems()).toEqual([]);
     // An unknown page: the 404 page, from the cache, with status 404 (Chromium logs that 404).
     const res = await page.goto(`${origin}/no-such-page/`);
