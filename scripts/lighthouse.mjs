@@ -13,6 +13,7 @@
  *
  * Chromium: CHROME_PATH, else /usr/bin/chromium (same search as the browser tests).
  */
+import { CHROMIUM_FLAGS, findChromium } from './chromium.mjs';
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
@@ -42,19 +43,9 @@ const CANDIDATES = [
   ['runnable examples', '/lambda/event-sources/'],
 ];
 const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'];
-const CHROME_FLAGS = [
-  '--headless=new',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-dev-shm-usage',
-];
+const CHROME_FLAGS = ['--headless=new', ...CHROMIUM_FLAGS];
 
-const chromePath = [process.env.CHROME_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'].find((p) => p && fs.existsSync(p));
+const chromePath = findChromium();
 if (!chromePath) {
   console.error('No Chromium found: set CHROME_PATH or `apt-get install -y chromium`.');
   process.exit(2);

@@ -14,6 +14,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { describe, inject } from 'vitest';
+import { CHROMIUM_FLAGS } from '../../scripts/chromium.mjs';
 
 export const baseUrl = (): string => inject('baseUrl');
 export const chromiumPath = (): string => inject('chromiumPath');
@@ -22,17 +23,7 @@ export const chromiumPath = (): string => inject('chromiumPath');
 export const describeBrowser: typeof describe = ((name: string, fn: () => void) =>
   chromiumPath() ? describe(name, fn) : describe.skip(`${name} [skipped: no Chromium]`, fn)) as typeof describe;
 
-export const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-dev-shm-usage',
-];
+export const CHROMIUM_ARGS = ['--headless', ...CHROMIUM_FLAGS];
 
 export interface LaunchOptions {
   colorScheme?: 'light' | 'dark';
