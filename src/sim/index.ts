@@ -1,4 +1,4 @@
-// Public API of the Lambda Lab simulation core. Pure: no DOM, timers, Date or Math.random; runs unchanged
+// Public API of the Lambda Lab simulation core. Pure: no DOM, timers, clocks or unseeded randomness; runs unchanged
 // in Node, a Web Worker and at build time. This file only re-exports. See ./README.md.
 
 // Pricing

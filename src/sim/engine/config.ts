@@ -47,7 +47,7 @@ export interface SimConfig {
   limits?: { maxEvents?: number; maxEnvironments?: number; maxSeriesBuckets?: number; maxQueuedEvents?: number };
   /** Record environment lifecycle spans for a timeline (capped); `true` uses ENV_TRACE. [off] */
   spans?: { maxSpans: number; maxIntervalsPerSpan?: number } | boolean | null;
-  /** Pricing of the simulated window. */
+  /** Pricing of the simulated time span. */
   pricing?: { rates?: Rates; runtimeKind?: RuntimeKind; initBilling?: InitBillingRule };
 }
 

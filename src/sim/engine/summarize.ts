@@ -10,7 +10,7 @@ import type { SimState } from './state.ts';
  * Ratios are 0 (never NaN) when their denominator is 0.
  */
 export interface Summary {
-  /** Arrivals (sync requests or async events) in the window. */
+  /** Arrivals (sync requests or async events) in the simulated span. */
   invocations: number;
   /** Executions started (async retries included), provisioned and on-demand. */
   executions: number;
