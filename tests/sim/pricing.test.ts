@@ -177,3 +177,13 @@ describe('cost properties (fast-check)', () => {
     }), { numRuns: 300 });
   });
 });
+
+describe('bill notes', () => {
+  it('group thousands the way AWS examples write them, whatever the locale', () => {
+    const bill = priceMonthly({ memoryMb: 512, arch: 'x86_64', requests: 3_000_000, durationMs: 1000, freeTier: true } as PriceInput);
+    expect(bill.lines.find((l) => l.label === 'Requests')?.note).toBe('3,000,000 requests − 1,000,000 free');
+    expect(bill.lines.find((l) => l.label.startsWith('Compute'))?.note).toBe(
+      '3,000,000 on-demand × 1,000 ms × 0.5 GB = 1,500,000 GB-s − 400,000 free',
+    );
+  });
+});

@@ -3,8 +3,11 @@ import type { Bill, BillLine, PriceInput } from './types.ts';
 import { tieredCost } from './tieredCost.ts';
 
 /** A quantity for a human-readable note: integers as is, others to 6 significant digits. */
+/** A quantity for a bill note: 6 significant digits, thousands grouped (3,000,000), locale-independent. */
 function q(x: number): string {
-  return Number.isInteger(x) ? String(x) : String(Number(x.toPrecision(6)));
+  const [int = '', frac] = String(Number.isInteger(x) ? x : Number(x.toPrecision(6))).split('.');
+  const grouped = /e/.test(int) ? int : int.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return frac === undefined ? grouped : `${grouped}.${frac}`;
 }
 
 /** Whether INIT time of an on-demand cold start is billed under the given packaging/runtime/rule. */
