@@ -4,12 +4,11 @@
  * the numbers equal `npm run sim -- price` for the same inputs.
  */
 import fs from 'node:fs';
-import path from 'node:path';
-import zlib from 'node:zlib';
 import { createRequire } from 'node:module';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { builtPages, describeBrowser, launchBrowser, openPage } from './harness.ts';
+import { widgetJs } from './widgetJs.ts';
 import { runCli } from '../../src/sim/cli/runCli.ts';
 import { formatUsd } from '../../src/widgets/shared/format.ts';
 
@@ -32,31 +31,6 @@ async function hydrated(page: Page) {
 
 const total = (page: Page) => page.locator(TAG).getByLabel('Total per month', { exact: true });
 
-/**
- * JavaScript a widget costs, gzip, from the built dist/_astro files: its page entry with every chunk it
- * statically imports, plus the worker(s) it starts, plus chunks it lazy-loads — everything the page
- * can download for it (the same rule as tests/browser/budgets.test.ts, which also subtracts Starlight's
- * baseline).
- */
-function widgetJs(entryName: string): { page: number; worker: number; lazy: number; files: string[] } {
-  const dir = path.join(dist, '_astro');
-  const gz = (f: string) => zlib.gzipSync(fs.readFileSync(path.join(dir, f)), { level: 9 }).length;
-  const read = (f: string) => fs.readFileSync(path.join(dir, f), 'utf8');
-  const deps = (f: string, seen = new Set<string>()): Set<string> => {
-    if (seen.has(f)) return seen;
-    seen.add(f);
-    for (const m of read(f).matchAll(/(?:from|import)\s*["'`]\.\/([^"'`]+\.js)["'`]/g)) deps(m[1]!, seen);
-    return seen;
-  };
-  const entry = fs.readdirSync(dir).find((f) => f.startsWith(`${entryName}.astro_astro_type_script`));
-  if (!entry) throw new Error(`no built entry for ${entryName}`);
-  const page = [...deps(entry)];
-  const workers = [...new Set(page.flatMap((f) => [...read(f).matchAll(/([\w.-]+\.worker-[\w-]+\.js)/g)].map((m) => m[1]!)))];
-  const lazyEntries = page.flatMap((f) => [...read(f).matchAll(/import\(["'`]\.\/([^"'`]+\.js)["'`]\)/g)].map((m) => m[1]!));
-  const lazy = [...new Set(lazyEntries.flatMap((f) => [...deps(f)]))].filter((f) => !page.includes(f));
-  const sum = (fs_: string[]) => fs_.reduce((n, f) => n + gz(f), 0);
-  return { page: sum(page), worker: sum(workers), lazy: sum(lazy), files: [...page, ...workers, ...lazy] };
-}
 
 describeBrowser('pricing calculator widget', () => {
   let browser: BrowserContext & { dispose(): Promise<void> };
