@@ -14,6 +14,7 @@ import type { BrowserContext, Page, Route } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { exampleNames, examplePayload } from '../../src/components/examples/examplePayload.ts';
 import { STACKBLITZ_SDK_INLINE_SCRIPT } from '../../src/lib/stackblitz/sdkInlineScript.ts';
+import { STACKBLITZ_ORIGIN } from '../../src/lib/stackblitz/reachability.ts';
 import { sha256 } from '../../src/integrations/csp.ts';
 import { baseUrl, builtPages, describeBrowser, launchBrowser, openPage } from './harness.ts';
 
@@ -134,12 +135,39 @@ describeBrowser('runnable examples', () => {
       expect(await el.locator('pre').count()).toBe(codeBlocks);
       expect(await el.locator('a.download').isVisible()).toBe(true);
       expect(await el.locator('button[data-run]').isEnabled()).toBe(true);
-      expect(requests().filter((u) => !u.startsWith(baseUrl()))).toEqual([]);
+      // Focus never fell to <body>: the reader pressed Enter on the button and is still on it.
+      expect(await el.locator('button[data-run]').evaluate((b) => b === document.activeElement)).toBe(true);
+      // Nothing beyond the reachability probe (which Chromium sends or not depending on what its
+      // version reports as navigator.onLine): no SDK, no project posted.
+      expect(requests().filter((u) => !u.startsWith(baseUrl()) && u !== `${STACKBLITZ_ORIGIN}/`)).toEqual([]);
     } finally {
       await ctx.setOffline(false);
       await page.close();
     }
   });
+
+  it.each([true, false])(
+    'offline with navigator.onLine reading %s (browsers differ after an offline reload): the page says "offline" within 2 s',
+    async (onLine) => {
+      const other = await launchBrowser();
+      await other.addInitScript((v) => Object.defineProperty(Navigator.prototype, 'onLine', { get: () => v, configurable: true }), onLine);
+      const page = await other.newPage();
+      try {
+        await page.goto(new URL(pageOf(NAME)!, baseUrl()).href);
+        const el = await tabToRunButton(page);
+        await other.setOffline(true);
+        const t0 = Date.now();
+        await page.keyboard.press('Enter');
+        const status = el.locator('[data-status][data-kind="error"]');
+        await status.waitFor({ timeout: 2000 });
+        expect(Date.now() - t0).toBeLessThan(2000);
+        expect(await status.textContent()).toMatch(/^You are offline, so StackBlitz cannot load\./);
+        expect(await el.locator('button[data-run]').evaluate((b) => b === document.activeElement)).toBe(true);
+      } finally {
+        await other.dispose();
+      }
+    },
+  );
 
   it('StackBlitz unreachable (network up, host unreachable): the page says so within 2 s', async () => {
     const refuse = (route: Route) => route.abort('connectionrefused');
@@ -154,6 +182,10 @@ describeBrowser('runnable examples', () => {
       expect(Date.now() - t0).toBeLessThan(2000);
       expect(await status.textContent()).toContain('StackBlitz cannot be reached');
       expect(await el.locator('iframe').count()).toBe(0);
+      // While busy the button announced itself unavailable, and it is usable again with focus on it.
+      const button = el.locator('button[data-run]');
+      expect(await button.getAttribute('aria-disabled')).toBeNull();
+      expect(await button.evaluate((b) => b === document.activeElement)).toBe(true);
     } finally {
       await ctx.unroute(STACKBLITZ, refuse);
       await page.close();
@@ -167,9 +199,14 @@ describeBrowser('runnable examples', () => {
     try {
       const el = await block(page);
       const t0 = Date.now();
-      await el.locator('button[data-run]').click();
+      const button = el.locator('button[data-run]');
+      await button.click();
+      // Busy: said so, still focused (a disabled button would have dropped focus to <body>).
+      expect(await button.getAttribute('aria-disabled')).toBe('true');
+      expect(await button.evaluate((b) => b === document.activeElement)).toBe(true);
       await el.locator('[data-status][data-kind="error"]').waitFor({ timeout: 2000 });
       expect(Date.now() - t0).toBeLessThan(2000);
+      expect(await button.evaluate((b) => b === document.activeElement)).toBe(true);
     } finally {
       await ctx.unroute(STACKBLITZ, hang);
       await page.close();
