@@ -274,7 +274,8 @@ describeBrowser('search quality', () => {
       await early.goto(new URL('/lambda/overview/', baseUrl()).href);
       await early.locator('button[data-open-modal]:not([disabled])').waitFor();
       expect(await early.locator('.pagefind-ui__search-input').count()).toBe(0);
-      await early.keyboard.press('Control+K');
+      await early.keyboard.press('Control+k');
+      expect(await early.locator('site-search dialog[open]').count()).toBe(1);
       await early.keyboard.type('cold sta');
       await early.keyboard.type('rt');
       release();
