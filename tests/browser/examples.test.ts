@@ -102,6 +102,27 @@ describeBrowser('runnable examples', () => {
     expect(fragment).toMatch(/role="status"/);
   });
 
+  it('a page of examples stays light (under 3,500 elements: event-sources had 5,604), and every file the page shows is in its HTML as text', () => {
+    const decode = (t: string) => t.replace(/<[^>]+>/g, '').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;|&#x27;/g, "'").replace(/&amp;/g, '&');
+    for (const p of pages.filter((x) => embedded(x).length > 0)) {
+      const h = html(p);
+      const elements = h.match(/<[a-zA-Z][^>]*>/g)?.length ?? 0;
+      console.log(`${p}: ${elements} elements, ${(h.length / 1024).toFixed(0)} KB HTML, ${embedded(p).length} example(s)`);
+      expect(elements, p).toBeLessThan(3500);
+      // Without JavaScript nothing is missing: the text of each shown file (collapsed or not) is there.
+      const text = decode(h).replace(/\s+/g, ' ');
+      for (const name of embedded(p)) {
+        const files = examplePayload(name);
+        const titles = [...h.matchAll(new RegExp(`examples/${name}/([\\w./-]+)`, 'g'))].map((m) => m[1]!).filter((f) => f in files);
+        expect(titles.length, `${p} ${name}`).toBeGreaterThan(0);
+        for (const f of new Set(titles)) {
+          const firstLines = files[f]!.split('\n').filter((l) => l.trim().length > 8).slice(0, 3);
+          for (const line of firstLines) expect(text, `${p}: ${name}/${f}: "${line.trim()}"`).toContain(line.trim().replace(/\s+/g, ' '));
+        }
+      }
+    }
+  });
+
   it('loads with no third-party request; the button is shown, labeled and keyboard-focusable with a visible focus ring', async () => {
     const { page, problems, requests } = await openPage(ctx, pageOf(NAME)!);
     const el = await tabToRunButton(page);
