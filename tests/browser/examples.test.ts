@@ -76,6 +76,44 @@ async function tabToRunButton(page: Page, name = NAME) {
   throw new Error('the Run in StackBlitz button was not reachable with Tab');
 }
 
+/**
+ * Starts an in-page clock for `el`: from the click (or Enter) on its Run button to the first error
+ * message in its status line. Measured by the page itself, so a busy test machine's automation
+ * round trips do not count against the 2 s the reader is promised. Call the returned function after
+ * the message is shown.
+ */
+async function messageClock(el: Awaited<ReturnType<typeof block>>): Promise<() => Promise<number>> {
+  await el.evaluate((node) => {
+    const w = window as unknown as { __runAt?: number; __msgAt?: number };
+    w.__runAt = w.__msgAt = undefined;
+    const status = node.querySelector<HTMLElement>('[data-status]')!;
+    node.querySelector('button[data-run]')!.addEventListener('click', () => (w.__runAt = performance.now()), { capture: true, once: true });
+    new MutationObserver(() => {
+      if (status.dataset.kind === 'error' && w.__msgAt === undefined) w.__msgAt = performance.now();
+    }).observe(status, { attributes: true, childList: true, characterData: true, subtree: true });
+  });
+  return () => el.evaluate(() => {
+    const w = window as unknown as { __runAt?: number; __msgAt?: number };
+    return (w.__msgAt ?? Infinity) - (w.__runAt ?? 0);
+  });
+}
+
+/**
+ * With the network cut: press Enter on the focused Run button; the page must say "offline" within 2 s,
+ * and focus stays on the button. Returns the status element.
+ */
+async function pressRunExpectOffline(page: Page, el: Awaited<ReturnType<typeof block>>) {
+  const elapsed = await messageClock(el);
+  await page.keyboard.press('Enter');
+  const status = el.locator('[data-status][data-kind="error"]');
+  await status.waitFor({ timeout: 5000 });
+  expect(await elapsed()).toBeLessThan(2000);
+  expect(await status.textContent()).toMatch(/^You are offline, so StackBlitz cannot load\./);
+  // Focus never fell to <body>: the reader pressed Enter on the button and is still on it.
+  expect(await el.locator('button[data-run]').evaluate((b) => b === document.activeElement)).toBe(true);
+  return status;
+}
+
 describeBrowser('runnable examples', () => {
   let ctx: BrowserContext & { dispose(): Promise<void> };
   beforeAll(async () => {
@@ -143,12 +181,7 @@ describeBrowser('runnable examples', () => {
     const codeBlocks = await el.locator('pre').count();
     await ctx.setOffline(true);
     try {
-      const t0 = Date.now();
-      await page.keyboard.press('Enter');
-      const status = el.locator('[data-status][data-kind="error"]');
-      await status.waitFor({ timeout: 2000 });
-      expect(Date.now() - t0).toBeLessThan(2000);
-      expect(await status.textContent()).toMatch(/^You are offline, so StackBlitz cannot load\./);
+      const status = await pressRunExpectOffline(page, el);
       expect(await status.getAttribute('role')).toBe('status');
       // The message is outside the element the SDK would replace, and nothing was replaced.
       expect(await el.locator('.embed [data-status]').count()).toBe(0);
@@ -156,8 +189,6 @@ describeBrowser('runnable examples', () => {
       expect(await el.locator('pre').count()).toBe(codeBlocks);
       expect(await el.locator('a.download').isVisible()).toBe(true);
       expect(await el.locator('button[data-run]').isEnabled()).toBe(true);
-      // Focus never fell to <body>: the reader pressed Enter on the button and is still on it.
-      expect(await el.locator('button[data-run]').evaluate((b) => b === document.activeElement)).toBe(true);
       // Nothing beyond the reachability probe (which Chromium sends or not depending on what its
       // version reports as navigator.onLine): no SDK, no project posted.
       expect(requests().filter((u) => !u.startsWith(baseUrl()) && u !== `${STACKBLITZ_ORIGIN}/`)).toEqual([]);
@@ -177,13 +208,7 @@ describeBrowser('runnable examples', () => {
         await page.goto(new URL(pageOf(NAME)!, baseUrl()).href);
         const el = await tabToRunButton(page);
         await other.setOffline(true);
-        const t0 = Date.now();
-        await page.keyboard.press('Enter');
-        const status = el.locator('[data-status][data-kind="error"]');
-        await status.waitFor({ timeout: 2000 });
-        expect(Date.now() - t0).toBeLessThan(2000);
-        expect(await status.textContent()).toMatch(/^You are offline, so StackBlitz cannot load\./);
-        expect(await el.locator('button[data-run]').evaluate((b) => b === document.activeElement)).toBe(true);
+        await pressRunExpectOffline(page, el);
       } finally {
         await other.dispose();
       }
@@ -196,11 +221,11 @@ describeBrowser('runnable examples', () => {
     const { page } = await openPage(ctx, pageOf(NAME)!);
     try {
       const el = await block(page);
-      const t0 = Date.now();
+      const elapsed = await messageClock(el);
       await el.locator('button[data-run]').click();
       const status = el.locator('[data-status][data-kind="error"]');
-      await status.waitFor({ timeout: 2000 });
-      expect(Date.now() - t0).toBeLessThan(2000);
+      await status.waitFor({ timeout: 5000 });
+      expect(await elapsed()).toBeLessThan(2000);
       expect(await status.textContent()).toContain('StackBlitz cannot be reached');
       expect(await el.locator('iframe').count()).toBe(0);
       // While busy the button announced itself unavailable, and it is usable again with focus on it.
@@ -219,14 +244,14 @@ describeBrowser('runnable examples', () => {
     const { page } = await openPage(ctx, pageOf(NAME)!);
     try {
       const el = await block(page);
-      const t0 = Date.now();
+      const elapsed = await messageClock(el);
       const button = el.locator('button[data-run]');
       await button.click();
-      const shownAt = el.locator('[data-status][data-kind="error"]').waitFor({ timeout: 2000 }).then(() => Date.now());
       // Busy: said so, still focused (a disabled button would have dropped focus to <body>).
       expect(await button.getAttribute('aria-disabled')).toBe('true');
       expect(await button.evaluate((b) => b === document.activeElement)).toBe(true);
-      expect((await shownAt) - t0).toBeLessThan(2000);
+      await el.locator('[data-status][data-kind="error"]').waitFor({ timeout: 5000 });
+      expect(await elapsed()).toBeLessThan(2000);
       expect(await button.evaluate((b) => b === document.activeElement)).toBe(true);
     } finally {
       await ctx.unroute(STACKBLITZ, hang);
