@@ -1,10 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { mergeTokenSpans } from '~/integrations/leanCode.mjs';
 
-const tok = (style: string, value: string) => ({ type: 'element', tagName: 'span', properties: { style }, children: [{ type: 'text', value }] });
-const line = (...children: unknown[]) => ({ type: 'element', tagName: 'div', properties: { className: ['code'] }, children });
-const text = (n: { children?: { value?: string; children?: unknown[] }[] }): string =>
-  (n.children ?? []).map((c) => (typeof c.value === 'string' ? c.value : text(c as never))).join('');
+/** The slice of hast these tests build: elements with properties, and text nodes. */
+interface Node {
+  type: string;
+  tagName?: string;
+  value?: string;
+  properties?: { style?: string; className?: string[] };
+  children?: Node[];
+}
+
+const tok = (style: string, value: string): Node => ({ type: 'element', tagName: 'span', properties: { style }, children: [{ type: 'text', value }] });
+const line = (...children: Node[]): Node => ({ type: 'element', tagName: 'div', properties: { className: ['code'] }, children });
+const text = (n: Node): string => n.value ?? (n.children ?? []).map(text).join('');
 
 describe('mergeTokenSpans (Expressive Code: fewer spans, same text and colours)', () => {
   it('merges neighbours of the same style and lets whitespace join a neighbour', () => {
@@ -14,7 +22,7 @@ describe('mergeTokenSpans (Expressive Code: fewer spans, same text and colours)'
     const before = text(node);
     const r = mergeTokenSpans(node);
     expect(text(node)).toBe(before);
-    expect(node.children.map((c) => [(c as { properties: { style: string } }).properties.style, text(c as never)])).toEqual([
+    expect(node.children!.map((c) => [c.properties?.style, text(c)])).toEqual([
       [a, 'const '],
       [b, 'x '],
       [a, '= 1'],
@@ -24,10 +32,10 @@ describe('mergeTokenSpans (Expressive Code: fewer spans, same text and colours)'
 
   it('leaves structural spans (indent, markers) and their content alone', () => {
     const a = '--0:#111';
-    const indent = { type: 'element', tagName: 'span', properties: { className: ['indent'] }, children: [tok(a, '  ')] };
+    const indent: Node = { type: 'element', tagName: 'span', properties: { className: ['indent'] }, children: [tok(a, '  ')] };
     const node = line(indent, tok(a, 'x'), tok(a, 'y'));
     mergeTokenSpans(node);
-    expect(node.children[0]).toBe(indent);
+    expect(node.children![0]).toBe(indent);
     expect(node.children).toHaveLength(2);
     expect(text(node)).toBe('  xy');
   });
