@@ -12,10 +12,12 @@
 import fs from 'node:fs';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { builtPages, describeBrowser, launchBrowser, openPage } from './harness.ts';
+import { baseUrl, builtPages, describeBrowser, launchBrowser, openPage } from './harness.ts';
 
 const dist = process.env.LL_DIST || 'dist';
-const diagramPages = builtPages().filter((p) => fs.readFileSync(`${dist}${p}index.html`, 'utf8').includes('class="ll-diagram'));
+const hasDiagram = (p: string) => fs.readFileSync(`${dist}${p}index.html`, 'utf8').includes('class="ll-diagram');
+const diagramPages = builtPages().filter(hasDiagram);
+const plainPage = builtPages().find((p) => !hasDiagram(p));
 const WIDTHS = [1280, 390, 360] as const;
 const THEMES = ['light', 'dark'] as const;
 const MIN_PX = 11;
@@ -115,6 +117,26 @@ describeBrowser('diagrams a reader can read', () => {
 
   it('there are diagram pages to check', () => {
     expect(diagramPages.length).toBeGreaterThanOrEqual(5);
+  });
+
+  it('the font the boxes were measured for comes from the site, as woff2, and only where a diagram is', async () => {
+    const browser = await launchBrowser();
+    const fontsOf = async (path: string) => {
+      const { page, requests, problems } = await openPage(browser, path);
+      await page.waitForLoadState('networkidle');
+      const loaded = await page.evaluate(() => document.fonts.ready.then(() => document.fonts.check("500 13px 'Lambda Lab Inter'")));
+      const fonts = requests().filter((u) => /\.(woff2?|ttf|otf)(\?|$)/.test(u));
+      expect(problems()).toEqual([]);
+      await page.close();
+      return { loaded, fonts };
+    };
+    const withDiagram = await fontsOf(diagramPages[0]!);
+    expect(withDiagram.loaded).toBe(true);
+    expect(withDiagram.fonts.length).toBeGreaterThan(0);
+    for (const u of withDiagram.fonts) expect(u).toMatch(new RegExp(`^${new URL(baseUrl()).origin}/_astro/inter-latin-(400|500|600)-normal\\.[\\w-]+\\.woff2$`));
+    expect(plainPage).toBeTruthy();
+    expect((await fontsOf(plainPage!)).fonts).toEqual([]);
+    await browser.dispose();
   });
 
   for (const width of WIDTHS) {
