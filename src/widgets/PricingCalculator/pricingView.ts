@@ -1,10 +1,10 @@
 /**
  * Pure renderers (HTML strings) for the calculator's outputs, used by the server render
  * (PricingCalculator.astro) and the client alike, so both show identical text.
- * Bill lines use the CLI's own formatters (src/sim/cli/format.ts: `num`, `rate`, `usd`),
+ * Bill lines use the CLI's own formatters (the format module's `formatQuantity`, `formatRate`, `formatCost`),
  * so each line reads exactly as `npm run sim -- price` prints it.
  */
-import { num, rate, usd } from '../../sim/cli/format.ts';
+import { formatCost as usd, formatQuantity as num, formatRate as rate } from '../../sim/format/index.ts';
 import type { Bill } from '../../sim/pricing/types.ts';
 import { US_EAST_1, type Rates } from '../../sim/pricing/rates.ts';
 import { esc, formatNumber, formatUsd } from '../shared/format.ts';
