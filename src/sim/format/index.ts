@@ -2,4 +2,4 @@
 export { DASH, groupDigits, plainDecimal, formatNumber, formatCount, formatQuantity, formatPercent, formatCompact } from './numbers.ts';
 export { formatUsd, formatCost, formatRate } from './money.ts';
 export { formatSeconds, formatDuration } from './durations.ts';
-export { quoteInput, QUOTE_MAX_CHARS } from './quoteInput.ts';
+export { quoteInput, escapeInput, QUOTE_MAX_CHARS } from './quoteInput.ts';
