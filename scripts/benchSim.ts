@@ -63,7 +63,7 @@ function runOne(name: string): Row {
     name, label: sc.label, invocations: summary.invocations, wall_s: wall, cpu_s: cpu, invocations_per_s: summary.invocations / wall,
     invocations_per_cpu_s: summary.invocations / cpu, load_avg_1m: load,
     events_per_s: summary.events / wall, peak_rss_mb: process.resourceUsage().maxRSS / 1024, peak_heap_mb: peakHeap / 2 ** 20,
-    cold_start_ratio: summary.cold_start_ratio, throttle_ratio: summary.throttle_ratio, target: sc.target ?? '',
+    cold_start_ratio: summary.coldStartRatio, throttle_ratio: summary.throttleRatio, target: sc.target ?? '',
   };
 }
 

@@ -52,7 +52,7 @@ export { INIT_MS, INIT_MS_AS_OF, RUNTIMES, DEFAULT_RUNTIME, defaultInitDist, run
 export * from './constants/limits.ts';
 
 // Formatting (locale-independent numbers, money, durations; quoting user input in messages)
-export { DASH, formatNumber, formatCount, formatQuantity, formatPercent, formatCompact } from './format/index.ts';
+export { DASH, formatNumber, formatCount, formatQuantity, formatSignificant, formatPercent, formatCompact } from './format/index.ts';
 export { formatUsd, formatCost, formatRate, formatSeconds, formatDuration, quoteInput, escapeInput, QUOTE_MAX_CHARS } from './format/index.ts';
 
 // Validation: the result shape shared by the validators, and the rules tables' shape and readers

@@ -13,6 +13,7 @@ import { expectedOf } from '../validate/rules.ts';
 import type { FieldError } from '../validate/fields.ts';
 import { CLI_RULES, PRICE_FLAGS, RUN_FLAGS, flagOf, type FlagSpec } from './flags.ts';
 import { HELP } from './help.ts';
+import { toSnakeCase } from './toSnakeCase.ts';
 import type { SimConfig } from '../engine/config.ts';
 import type { Traffic } from '../traffic/types.ts';
 
@@ -50,7 +51,7 @@ function price(args: ParsedArgs, io: CliIo): number {
     throw new UsageError(firstError(PRICE_FLAGS, v.errors));
   }
   const bill = priceMonthly(v.value);
-  io.stdout(args.bools.has('json') ? JSON.stringify(bill, null, 2) : formatBill(bill));
+  io.stdout(args.bools.has('json') ? JSON.stringify(toSnakeCase(bill), null, 2) : formatBill(bill));
   return 0;
 }
 
@@ -97,7 +98,7 @@ function run(args: ParsedArgs, io: CliIo): number {
   const v = validateSimConfig(raw);
   if (!v.ok) throw new UsageError(firstError(RUN_FLAGS, v.errors));
   const { summary } = runScenario(v.value as unknown as SimConfig);
-  io.stdout(args.bools.has('json') ? JSON.stringify(summary, null, 2) : formatSummary(summary));
+  io.stdout(args.bools.has('json') ? JSON.stringify(toSnakeCase(summary), null, 2) : formatSummary(summary));
   return 0;
 }
 
