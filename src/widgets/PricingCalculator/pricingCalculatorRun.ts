@@ -49,6 +49,8 @@ export interface MemorySweep {
   /** Cheapest point; `tie` when the other architecture costs the same there (e.g. all inside the free tier). */
   cheapest: { arch: Arch; memoryMb: number; usd: number; tie: boolean } | null;
   current: { memoryMb: number; usd: number } | null;
+  /** Memory sizes with no point, each with the first problem the core found there (e.g. duration over the limit). */
+  missing: { memoryMb: number; problem: FieldProblem }[];
 }
 
 /**
@@ -62,12 +64,14 @@ export function memorySweep(s: PriceState, rates: Rates = US_EAST_1): MemorySwee
   const perMillion: Record<Arch, number[]> = { x86_64: [], arm64: [] };
   let cheapest: MemorySweep['cheapest'] = null;
   let current: MemorySweep['current'] = null;
+  const missing: MemorySweep['missing'] = [];
   if (s.requests > 0) {
     for (const arch of ['x86_64', 'arm64'] as const) {
       mems.forEach((m, i) => {
         const pcd = durationAt(m, s.memoryMb, s.pcDurationMs, s.cpuShare, s.threads);
         const r = computeBill({ ...s, arch, memoryMb: m, durationMs: round3(durations[i]!), pcDurationMs: round3(pcd) }, rates);
         const usd = r.ok ? (r.bill.total_usd / s.requests) * 1e6 : NaN;
+        if (!r.ok && arch === s.arch) missing.push({ memoryMb: m, problem: r.errors[0]! });
         perMillion[arch].push(usd);
         if (Number.isFinite(usd) && (!cheapest || usd < cheapest.usd - 1e-12)) cheapest = { arch, memoryMb: m, usd, tie: false };
         else if (cheapest && cheapest.arch !== arch && cheapest.memoryMb === m && Math.abs(usd - cheapest.usd) <= 1e-12) cheapest.tie = true;
@@ -75,7 +79,7 @@ export function memorySweep(s: PriceState, rates: Rates = US_EAST_1): MemorySwee
       });
     }
   }
-  return { memoryMb: mems, durationMs: durations, perMillion, cheapest, current };
+  return { memoryMb: mems, durationMs: durations, perMillion, cheapest, current, missing };
 }
 
 const round3 = (x: number) => Math.round(x * 1000) / 1000;
