@@ -10,7 +10,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { builtPages, describeBrowser, launchBrowser, openPage } from './harness.ts';
 import { widgetJs } from './widgetJs.ts';
 import { defaultsOf } from '../../src/widgets/shared/fieldSpec.ts';
-import { formatNumber, formatUsd } from '../../src/widgets/shared/format.ts';
+import { formatNumber, formatUsd } from '../../src/sim/index.ts';
 import { plannerSchema, type PlannerState } from '../../src/widgets/ProvisionedPlanner/provisionedPlannerState.ts';
 import { simulateLevel } from '../../src/widgets/ProvisionedPlanner/provisionedPlannerRun.ts';
 

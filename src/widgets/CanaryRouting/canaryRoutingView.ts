@@ -3,7 +3,7 @@
  * per-version table (requests, cold starts, errors), the readout and the chart of cold starts across
  * canary weights, with a text summary and data table.
  */
-import { formatNumber, formatPercent } from '../shared/format.ts';
+import { formatNumber, formatPercent } from '~/sim';
 import { esc, readoutItem as item, scrollBox } from '../shared/html.ts';
 import type { ChartSpec } from '../shared/chart.ts';
 import type { CanaryResult, WeightRun } from './canaryRoutingRun.ts';

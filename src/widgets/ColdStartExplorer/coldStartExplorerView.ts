@@ -8,10 +8,10 @@
  * however many requests it served. Colours are the shared tone classes (widgets.css), so the timeline
  * follows the light/dark theme.
  */
-import { formatNumber, formatPercent } from '../shared/format.ts';
+import { formatNumber, formatPercent } from '~/sim';
+import type { EnvSpan } from '~/sim';
 import { esc, readoutItem as item, scrollBox } from '../shared/html.ts';
 import { niceTicks } from '../shared/chart.ts';
-import type { EnvSpan } from '../../sim/engine/spans.ts';
 import type { ColdStartResult } from './coldStartExplorerRun.ts';
 import type { ColdStartState } from './coldStartExplorerState.ts';
 

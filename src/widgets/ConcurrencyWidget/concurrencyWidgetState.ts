@@ -19,10 +19,8 @@
  *     7,000 at 60 s; https://docs.aws.amazon.com/lambda/latest/dg/scaling-behavior.html) and throttles the rest.
  *   - erlang: steady 100 requests/s of 1 s under reserved concurrency 100 — Erlang-B B(100, 100) ≈ 7.57%.
  */
-import { DEFAULT_ACCOUNT_CONCURRENCY, MIN_UNRESERVED_CONCURRENCY, MIN_UNRESERVED_CONCURRENCY as UNRESERVED } from '../../sim/constants/limits.ts';
-import type { SimConfig } from '../../sim/engine/config.ts';
-import type { Traffic } from '../../sim/traffic/types.ts';
-import { formatNumber } from '../shared/format.ts';
+import { DEFAULT_ACCOUNT_CONCURRENCY, formatNumber, MIN_UNRESERVED_CONCURRENCY, MIN_UNRESERVED_CONCURRENCY as UNRESERVED } from '~/sim';
+import type { SimConfig, Traffic } from '~/sim';
 import { SEED_FIELD, type FieldProblem, type Schema, type StateOf } from '../shared/fieldSpec.ts';
 import type { Preset } from '../shared/widgetElement.ts';
 

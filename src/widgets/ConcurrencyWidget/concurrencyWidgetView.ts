@@ -3,7 +3,7 @@
  * against the limits with throttled stretches marked, the requests chart (arrived vs throttled), and
  * the readout (Little's law beside the simulated mean, Erlang-B beside the simulated throttle ratio).
  */
-import { formatCompact, formatNumber, formatPercent } from '../shared/format.ts';
+import { formatCompact, formatNumber, formatPercent } from '~/sim';
 import { esc, readoutItem as item, scrollBox } from '../shared/html.ts';
 import type { ChartSeries, ChartSpec } from '../shared/chart.ts';
 import type { ConcurrencyResult } from './concurrencyWidgetRun.ts';

@@ -3,9 +3,8 @@
  * function `npm run sim -- price` calls, so the numbers are identical by construction and by test), and
  * the chart's memory sweep under the reader's opt-in duration assumption.
  */
-import { priceMonthly } from '../../sim/pricing/priceMonthly.ts';
-import { US_EAST_1, type Arch, type Rates } from '../../sim/pricing/rates.ts';
-import type { Bill, PriceInput } from '../../sim/pricing/types.ts';
+import { priceMonthly, US_EAST_1 } from '~/sim';
+import type { Arch, Bill, PriceInput, Rates } from '~/sim';
 import type { FieldProblem } from '../shared/fieldSpec.ts';
 import { priceInputOf, type PriceState } from './pricingCalculatorState.ts';
 

@@ -9,9 +9,8 @@
  * source). `cpuShare` and `threads` are the chart's opt-in assumption, not billing inputs.
  * URL prefix: `price` (e.g. ?price.mem=512&price.arch=arm64).
  */
-import { EPHEMERAL_MB, MAX_DURATION_MS, MEMORY_MB, validatePriceInput } from '../../sim/pricing/validatePriceInput.ts';
-import { INIT_MS, DEFAULT_RUNTIME } from '../../sim/constants/initDurations.ts';
-import type { PriceInput } from '../../sim/pricing/types.ts';
+import { DEFAULT_RUNTIME, EPHEMERAL_MB, INIT_MS, MAX_DURATION_MS, MEMORY_MB, validatePriceInput } from '~/sim';
+import type { PriceInput } from '~/sim';
 import type { FieldProblem, Schema, StateOf } from '../shared/fieldSpec.ts';
 
 export const PRICE_PREFIX = 'price';

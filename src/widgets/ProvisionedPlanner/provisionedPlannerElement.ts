@@ -6,7 +6,7 @@
  */
 import { WidgetElement, defineWidget } from '../shared/widgetElement.ts';
 import { renderChartFigure } from '../shared/chart.ts';
-import { formatNumber } from '../shared/format.ts';
+import { formatNumber } from '~/sim';
 import { checkState, plannerSchema, PLANNER_PREFIX, type PlannerState } from './provisionedPlannerState.ts';
 import { analyticPlan, breakEven, estimatePlanMs, planInvocations, planLevels, type PlanResult } from './provisionedPlannerAnalytic.ts';
 import { breakEvenHtml, coldChartSpec, costChartSpec, readoutHtml, statusText } from './provisionedPlannerView.ts';
