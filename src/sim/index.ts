@@ -51,3 +51,20 @@ export * from './constants/limits.ts';
 
 // Validation result shape shared by validatePriceInput and validateSimConfig
 export type { FieldError, Validation } from './validate/fields.ts';
+
+// Event sources: SQS queues (standard, FIFO, provisioned mode) and Kinesis / DynamoDB streams, as actors in the engine
+export { runSqs, runStream } from './sources/runSource.ts';
+export { validateSqsConfig, DEFAULT_BATCH_DURATION } from './sources/validateSqsConfig.ts';
+export { validateStreamConfig, MAX_POISON_RECORDS } from './sources/validateStreamConfig.ts';
+export { createSqsSimulation, createStreamSimulation, bucketSecondsFor } from './sources/createSource.ts';
+export { summarizeSqs, summarizeStream } from './sources/summarizeSource.ts';
+export { SQS_RULES } from './sources/sqsRules.ts';
+export { STREAM_RULES } from './sources/streamRules.ts';
+export * from './sources/limits.ts';
+export type { SqsConfig, ResolvedSqsConfig, SqsSummary, SqsSeries, SqsResult, SourceRunOptions, ArrivalProcess } from './sources/types.ts';
+export type { StreamConfig, ResolvedStreamConfig, StreamSummary, StreamSeries, StreamResult } from './sources/types.ts';
+export type { SourceState } from './sources/sourceState.ts';
+
+// Rules tables (shape shared by every configuration area)
+export { readRule, readOptionalRule, expectedOf, defaultsOf, specOf } from './validate/rules.ts';
+export type { NumberRule, RuleTable } from './validate/rules.ts';

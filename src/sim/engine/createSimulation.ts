@@ -101,6 +101,7 @@ export function createSimulation(config: SimConfig | ResolvedSimConfig): SimStat
     },
     spans: cfg.spans ? [] : null,
     spansTruncated: false,
+    source: null,
   };
   // Provisioned environments: initialized before t = 0 (their INIT is billed with PC, not simulated).
   for (let i = 0; i < cfg.provisioned; i++) {

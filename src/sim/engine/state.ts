@@ -3,6 +3,7 @@ import type { ArrivalCursor } from '../traffic/types.ts';
 import type { LatencyHistogram } from '../stats/latencyHistogram.ts';
 import type { ResolvedSimConfig } from './config.ts';
 import type { EnvSpan } from './spans.ts';
+import type { SourceState } from '../sources/sourceState.ts';
 
 /**
  * Everything a run is, as plain data and typed arrays (safe for structuredClone / postMessage).
@@ -86,6 +87,8 @@ export interface SimState {
   ser: SeriesAcc;
   spans: EnvSpan[] | null;
   spansTruncated: boolean;
+  /** An event source mapping (SQS queue or stream) driving the invocations, or null (see src/sim/sources). */
+  source: SourceState | null;
 }
 
 /** Idle environments of one version, in the order they became idle (bottom = longest idle). */
@@ -157,4 +160,4 @@ export interface SeriesAcc {
 export const EnvStatus = { FREE: 0, BUSY: 1, IDLE: 2 } as const;
 
 /** Heap event kinds (low 2 bits of the payload). */
-export const EventKind = { COMPLETE: 0, EXPIRE: 1, RETRY: 2 } as const;
+export const EventKind = { COMPLETE: 0, EXPIRE: 1, RETRY: 2, SOURCE: 3 } as const;

@@ -9,6 +9,7 @@ import { pushIdle, peekOldest, dropOldest, forgetIdle, compactNewest } from './i
 import { retireEnv } from './environments.ts';
 import { fastRun, fastRunEligible } from './fastRun.ts';
 import { allocEvent, asyncCompleted, asyncThrottled } from './asyncEvents.ts';
+import { sourceCompleted, sourceEvent } from '../sources/dispatch.ts';
 
 /**
  * What one step did. The engine's events, as a discriminated union on `kind` (the heap stores them as
@@ -19,6 +20,7 @@ export type SimEvent =
   | { kind: 'complete'; t: number; env: number }
   | { kind: 'expire'; t: number; env: number }
   | { kind: 'retry'; t: number }
+  | { kind: 'source'; t: number }
   | { kind: 'reclaim'; t: number; env: number }
   | { kind: 'none'; t: number };
 
@@ -115,7 +117,7 @@ export function processNext(s: SimState, tLimit: number): number {
       if (t >= s.warmupS) s.stats.completed++;
       const ev = s.envEv[slot]!;
       if (ev >= 0) asyncCompleted(s, ev, t);
-      else s.totals.completedFinal++;
+      else if (ev === -1) s.totals.completedFinal++;
       if (pc) {
         s.envState[slot] = EnvStatus.IDLE;
         s.pcIdle[s.pcIdleN++] = slot;
@@ -125,6 +127,9 @@ export function processNext(s: SimState, tLimit: number): number {
         pushIdle(s, l, slot, t);
         if (s.cfg.reuse === 'newest') compactNewest(s, l);
       }
+      // an event source batch (envEv = −2 − batch): its mapping decides what comes next, once the
+      // environment is back in the idle list so the next batch can reuse it
+      if (ev < -1) sourceCompleted(s, -2 - ev, t);
       break;
     }
     case EventKind.EXPIRE: {
@@ -145,6 +150,12 @@ export function processNext(s: SimState, tLimit: number): number {
         s.stats.attempts++;
       }
       if (!attempt(s, route(s), t, ev)) throttled(s, t, ev);
+      break;
+    }
+    case EventKind.SOURCE: {
+      const id = s.heapP[0]! >> 2;
+      heapPop(s);
+      sourceEvent(s, id, t);
       break;
     }
     case RECLAIM: {
@@ -177,6 +188,8 @@ export function step(s: SimState): SimEvent {
       return { kind: 'expire', t, env: s.envId[lastSlot]! };
     case EventKind.RETRY:
       return { kind: 'retry', t };
+    case EventKind.SOURCE:
+      return { kind: 'source', t };
     case RECLAIM:
       return { kind: 'reclaim', t, env: s.envId[lastSlot]! };
     default:
