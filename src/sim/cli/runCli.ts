@@ -10,6 +10,9 @@ import { RUNTIMES } from '../constants/initDurations.ts';
 import type { FieldError } from '../validate/fields.ts';
 import type { SimConfig } from '../engine/config.ts';
 import type { Traffic } from '../traffic/types.ts';
+import { CliUsageError } from './usageError.ts';
+import { SQS_HELP, sqsCommand } from './sqsCommand.ts';
+import { STREAM_HELP, streamCommand } from './streamCommand.ts';
 
 /** What the CLI needs from its host; main.ts passes process/fs, tests pass fakes. */
 export interface CliIo {
@@ -31,7 +34,9 @@ const RUN_FLAGS: Record<string, string> = {
   reuse: 'reuse', requests: 'requests', 'sim-seconds': 'simSeconds', 'warmup-s': 'warmupS', seed: 'seed',
   invocation: 'invocation', memory: 'memoryMb', arch: 'arch', trace: 'traffic', runtime: 'runtime', package: 'packaging',
   'max-events': 'limits.maxEvents', 'ephemeral-mb': 'ephemeralMb',
+  'error-rate': 'async.errorRate', 'max-retries': 'async.maxRetryAttempts', 'max-event-age': 'async.maxEventAgeS',
 };
+const ASYNC_FLAGS = ['error-rate', 'max-retries', 'max-event-age'];
 
 export const HELP = `Lambda Lab simulator (src/sim). Usage:
 
@@ -61,7 +66,13 @@ export const HELP = `Lambda Lab simulator (src/sim). Usage:
     --requests N | --sim-seconds S   when to stop (default: --requests 1000000, or the whole --trace)
     --warmup-s S           excluded from statistics          --seed N   (default 1)
     --invocation sync|async (default sync)   --memory MB   --arch x86_64|arm64   --max-events N
+    --error-rate P  --max-retries 0|1|2  --max-event-age S   async only: failure probability per execution,
+                           retries after function errors (default 2), maximum event age 60–21,600 s (default 21,600)
     --json                 machine-readable output
+
+${SQS_HELP}
+
+${STREAM_HELP}
 
 A bad flag or value exits with code 2 and one line naming the flag and the accepted range.`;
 
@@ -133,16 +144,22 @@ function run(args: ParsedArgs, io: CliIo): number {
   const init = dist(args, 'init');
   if (init) raw['init'] = init;
   for (const [flag, field] of Object.entries(RUN_FLAGS)) {
-    if (['rate', 'arrival', 'duration', 'init', 'trace', 'max-events'].includes(flag)) continue;
+    if (['rate', 'arrival', 'duration', 'init', 'trace', 'max-events', ...ASYNC_FLAGS].includes(flag)) continue;
     if (has(flag)) raw[field] = get(flag);
   }
   if (has('max-events')) raw['limits'] = { maxEvents: get('max-events') };
+  const asyncGiven = ASYNC_FLAGS.filter(has);
+  if (asyncGiven.length && get('invocation') !== 'async') throw new UsageError(`--${asyncGiven[0]} applies to --invocation async`);
+  if (asyncGiven.length) raw['async'] = { errorRate: get('error-rate'), maxRetryAttempts: get('max-retries'), maxEventAgeS: get('max-event-age') };
   // default stop: the whole trace, or a million requests
   if (!has('requests') && !has('sim-seconds')) raw['requests'] = has('trace') ? 1e10 : 1_000_000;
   const v = validateSimConfig(raw);
   if (!v.ok) throw new UsageError(firstError(RUN_FLAGS, v.errors));
   const { summary } = runScenario(v.value as unknown as SimConfig);
-  io.stdout(args.bools.has('json') ? JSON.stringify(summary, null, 2) : formatSummary(summary));
+  const a = summary.async;
+  // async: what the retries did, flat for scripts (attempts = executions started, retries included)
+  const json = a ? { ...summary, async_attempts: a.attempts, async_retries: a.retries, async_to_destination: a.on_failure, async_event_age_ms: a.event_age_ms } : summary;
+  io.stdout(args.bools.has('json') ? JSON.stringify(json, null, 2) : formatSummary(summary));
   return 0;
 }
 
@@ -168,9 +185,11 @@ export function runCli(argv: readonly string[], io: CliIo): number {
       if (!p.ok) throw new UsageError(p.error);
       return run(p.args, io);
     }
-    throw new UsageError(`unknown command "${cmd}"; expected price or run (see --help)`);
+    if (cmd === 'sqs') return sqsCommand(rest, io.stdout);
+    if (cmd === 'stream') return streamCommand(rest, io.stdout);
+    throw new UsageError(`unknown command "${cmd}"; expected price, run, sqs or stream (see --help)`);
   } catch (e) {
-    if (e instanceof UsageError) {
+    if (e instanceof UsageError || e instanceof CliUsageError) {
       io.stderr(`sim ${cmd ?? ''}: ${e.message}`.replace(/\s+/g, ' ').trim());
       return 2;
     }

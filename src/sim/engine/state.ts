@@ -133,6 +133,8 @@ export interface WindowStats {
   eventAgeSum: number;
   eventAgeN: number;
   eventAgeMax: number;
+  /** Async: age of the event when each execution starts (queue to invoke, ms), as AWS's AsyncEventAge. */
+  asyncAge: LatencyHistogram;
 }
 
 /** Whole-run counters, for conservation: arrivals = completed + throttled + dropped + running + queued. */

@@ -31,7 +31,11 @@ export interface Summary {
   environments_recycled: number;
   /** Async only: retried attempts, failed executions, events sent to the on-failure destination, events
    * waiting for a retry at the end, and the age of successfully processed events (arrival to completion). */
-  async: { retries: number; errors: number; on_failure: number; queued_at_end: number; mean_event_age_s: number; max_event_age_s: number } | null;
+  async: {
+    retries: number; errors: number; on_failure: number; queued_at_end: number; mean_event_age_s: number; max_event_age_s: number;
+    /** Executions started (first attempts and retries), and the event's age when each started (queue to invoke). */
+    attempts: number; event_age_ms: { p50: number; p90: number; p99: number; max: number };
+  } | null;
   /** Erlang-B B(c, λ·E[S]) for the configured cap, as a reference (valid for constant-rate Poisson, static cap). */
   erlang_b_reference: number | null;
   /** Whole run (warmup included): arrivals = completed + throttled + dropped + in_flight. */
@@ -85,7 +89,11 @@ export function summarize(s: SimState): Summary {
     environments_reclaimed: st.reclaimed,
     environments_recycled: st.recycled,
     async: cfg.invocation === 'async'
-      ? { retries: st.retries, errors: st.errors, on_failure: st.onFailure, queued_at_end: s.queued, mean_event_age_s: ratio(st.eventAgeSum, st.eventAgeN), max_event_age_s: st.eventAgeMax }
+      ? {
+        retries: st.retries, errors: st.errors, on_failure: st.onFailure, queued_at_end: s.queued, mean_event_age_s: ratio(st.eventAgeSum, st.eventAgeN),
+        max_event_age_s: st.eventAgeMax, attempts: st.started,
+        event_age_ms: { p50: quantile(st.asyncAge, 0.5), p90: quantile(st.asyncAge, 0.9), p99: quantile(st.asyncAge, 0.99), max: st.asyncAge.n ? st.asyncAge.max : 0 },
+      }
       : null,
     erlang_b_reference: erlang,
     conservation: { arrivals: s.totals.arrivals, completed: s.totals.completedFinal, throttled: s.totals.throttledSync, dropped: s.totals.dropped, in_flight: inFlight },
