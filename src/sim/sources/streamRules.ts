@@ -26,7 +26,7 @@ export const STREAM_RULES = {
   },
   batchSize: {
     label: 'batch size', unit: 'records', min: 1, max: 10_000, integer: true, default: 100,
-    help: 'Most records per invocation; above 10 needs a batching window of at least 1 s.',
+    help: 'Most records per invocation (the 6 MB payload limit is not modelled for streams).',
     source: 'https://docs.aws.amazon.com/lambda/latest/dg/services-kinesis-parameters.html',
   },
   batchWindowS: {
