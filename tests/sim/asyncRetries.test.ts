@@ -3,7 +3,7 @@ import { createSimulation, step, summarize, ASYNC_ERROR_RETRY_DELAYS_S, type Sim
 
 /** Runs event by event and returns the times of the async retries and the final summary. */
 function retryTimes(config: Partial<SimConfig>) {
-  const s = createSimulation({ traffic: { kind: 'traceTimes', timesS: [0] }, duration: 'const:0', init: 'const:0', invocation: 'async', simSeconds: 30_000, ...config });
+  const s = createSimulation({ traffic: { kind: 'traceTimes', timesS: Float64Array.of(0) }, duration: 'const:0', init: 'const:0', invocation: 'async', simSeconds: 30_000, ...config });
   const times: number[] = [];
   for (let e = step(s); e.kind !== 'none'; e = step(s)) if (e.kind === 'retry') times.push(e.t);
   return { times, summary: summarize(s) };
@@ -37,14 +37,14 @@ describe('asynchronous invocation: retries after function errors', () => {
 describe('asynchronous invocation: throttles', () => {
   it('are retried with backoff from 1 s doubling (1, 3, 7, 15, … s after arrival) until the function has room', () => {
     // one slot, taken for 100 s by the first event: the second event retries until then
-    const s = createSimulation({ traffic: { kind: 'traceTimes', timesS: [0, 0] }, duration: 'const:100000', init: 'const:0', invocation: 'async', concurrencyLimit: 1, scaling: false, simSeconds: 1_000 });
+    const s = createSimulation({ traffic: { kind: 'traceTimes', timesS: Float64Array.of(0, 0) }, duration: 'const:100000', init: 'const:0', invocation: 'async', concurrencyLimit: 1, scaling: false, simSeconds: 1_000 });
     const times: number[] = [];
     for (let e = step(s); e.kind !== 'none'; e = step(s)) if (e.kind === 'retry') times.push(e.t);
     expect(times).toEqual([1, 3, 7, 15, 31, 63, 127]);
     expect(summarize(s).async).toMatchObject({ on_failure: 0, attempts: 2 });
   });
   it('the backoff stops growing at 5 minutes', () => {
-    const s = createSimulation({ traffic: { kind: 'traceTimes', timesS: [0, 0] }, duration: 'const:900000', init: 'const:0', invocation: 'async', concurrencyLimit: 1, scaling: false, simSeconds: 3_000 });
+    const s = createSimulation({ traffic: { kind: 'traceTimes', timesS: Float64Array.of(0, 0) }, duration: 'const:900000', init: 'const:0', invocation: 'async', concurrencyLimit: 1, scaling: false, simSeconds: 3_000 });
     const times: number[] = [];
     for (let e = step(s); e.kind !== 'none'; e = step(s)) if (e.kind === 'retry') times.push(e.t);
     const gaps = times.slice(1).map((t, i) => t - times[i]!);
@@ -52,7 +52,7 @@ describe('asynchronous invocation: throttles', () => {
     expect(Math.max(...gaps)).toBe(300);
   });
   it('reserved concurrency 0 sends every event straight to the on-failure destination, without retries', () => {
-    const s = createSimulation({ traffic: { kind: 'traceTimes', timesS: [0, 1, 2, 3, 4] }, duration: 'const:10', invocation: 'async', reserved: 0, simSeconds: 10 });
+    const s = createSimulation({ traffic: { kind: 'traceTimes', timesS: Float64Array.of(0, 1, 2, 3, 4) }, duration: 'const:10', invocation: 'async', reserved: 0, simSeconds: 10 });
     const kinds: string[] = [];
     for (let e = step(s); e.kind !== 'none'; e = step(s)) kinds.push(e.kind);
     expect(kinds.every((k) => k === 'arrival')).toBe(true);
