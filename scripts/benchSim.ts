@@ -72,12 +72,12 @@ function runOne(name: string): Row {
   const onProgress = () => {
     peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed);
   };
-  let summary: { invocations: number; events: number; cold_start_ratio: number; throttle_ratio: number };
+  let summary: { invocations: number; events: number; coldStartRatio: number; throttleRatio: number };
   let messages = 0;
   if (sc.sqs) {
     const r = runSqs(sc.sqs, { progressEverySeconds: 10, onProgress });
     messages = r.summary.messagesSucceeded + r.summary.messagesToDlq;
-    summary = { invocations: r.summary.invocations, events: r.summary.events, cold_start_ratio: r.summary.coldStarts / Math.max(1, r.summary.invocations), throttle_ratio: r.summary.throttles / Math.max(1, r.summary.invocations + r.summary.throttles) };
+    summary = { invocations: r.summary.invocations, events: r.summary.events, coldStartRatio: r.summary.coldStarts / Math.max(1, r.summary.invocations), throttleRatio: r.summary.throttles / Math.max(1, r.summary.invocations + r.summary.throttles) };
   } else summary = runScenario(sc.config!, { progressEverySeconds: 3600, onProgress }).summary;
   const wall = Number(process.hrtime.bigint() - t0) / 1e9;
   const cu = process.cpuUsage(c0);
@@ -87,7 +87,7 @@ function runOne(name: string): Row {
     name, label: sc.label, invocations: summary.invocations, wall_s: wall, cpu_s: cpu, invocations_per_s: summary.invocations / wall,
     invocations_per_cpu_s: summary.invocations / cpu, load_avg_1m: load,
     events_per_s: summary.events / wall, peak_rss_mb: process.resourceUsage().maxRSS / 1024, peak_heap_mb: peakHeap / 2 ** 20,
-    cold_start_ratio: summary.cold_start_ratio, throttle_ratio: summary.throttle_ratio, target: sc.target ?? '',
+    cold_start_ratio: summary.coldStartRatio, throttle_ratio: summary.throttleRatio, target: sc.target ?? '',
     messages, messages_per_s: messages / wall, messages_per_cpu_s: messages / cpu,
   };
 }

@@ -14,23 +14,23 @@ describe('asynchronous invocation: retries after function errors', () => {
     expect(ASYNC_ERROR_RETRY_DELAYS_S).toEqual([60, 120]);
     const { times, summary } = retryTimes({ async: { errorRate: 1 } });
     expect(times).toEqual([60, 180]);
-    expect(summary.async).toMatchObject({ attempts: 3, retries: 2, errors: 3, on_failure: 1 });
+    expect(summary.async).toMatchObject({ attempts: 3, retries: 2, errors: 3, onFailure: 1 });
   });
   it('MaximumRetryAttempts 0–2', () => {
     expect(retryTimes({ async: { errorRate: 1, maxRetryAttempts: 1 } }).times).toEqual([60]);
     const none = retryTimes({ async: { errorRate: 1, maxRetryAttempts: 0 } });
     expect(none.times).toEqual([]);
-    expect(none.summary.async!.on_failure).toBe(1);
+    expect(none.summary.async!.onFailure).toBe(1);
   });
   it('MaximumEventAgeInSeconds: a retry that would start after it sends the event to the destination instead', () => {
     const { times, summary } = retryTimes({ async: { errorRate: 1, maxEventAgeS: 100 } });
     expect(times).toEqual([60]);
-    expect(summary.async!.on_failure).toBe(1);
+    expect(summary.async!.onFailure).toBe(1);
   });
   it('the event age at each execution start is recorded (queue to invoke)', () => {
     const { summary } = retryTimes({ async: { errorRate: 1 } });
-    expect(summary.async!.event_age_ms.max).toBeCloseTo(180_000, -1);
-    expect(summary.async!.event_age_ms.p50).toBeCloseTo(60_000, -1);
+    expect(summary.async!.eventAgeMs.max).toBeCloseTo(180_000, -1);
+    expect(summary.async!.eventAgeMs.p50).toBeCloseTo(60_000, -1);
   });
 });
 
@@ -41,7 +41,7 @@ describe('asynchronous invocation: throttles', () => {
     const times: number[] = [];
     for (let e = step(s); e.kind !== 'none'; e = step(s)) if (e.kind === 'retry') times.push(e.t);
     expect(times).toEqual([1, 3, 7, 15, 31, 63, 127]);
-    expect(summarize(s).async).toMatchObject({ on_failure: 0, attempts: 2 });
+    expect(summarize(s).async).toMatchObject({ onFailure: 0, attempts: 2 });
   });
   it('the backoff stops growing at 5 minutes', () => {
     const s = createSimulation({ traffic: { kind: 'traceTimes', timesS: Float64Array.of(0, 0) }, duration: 'const:900000', init: 'const:0', invocation: 'async', concurrencyLimit: 1, scaling: false, simSeconds: 3_000 });
@@ -58,7 +58,7 @@ describe('asynchronous invocation: throttles', () => {
     expect(kinds.every((k) => k === 'arrival')).toBe(true);
     const a = summarize(s).async!;
     expect(kinds.length).toBe(5);
-    expect(a.on_failure).toBe(5);
+    expect(a.onFailure).toBe(5);
     expect(a.attempts).toBe(0);
     expect(a.retries).toBe(0);
   });

@@ -54,8 +54,8 @@ describe('sim sqs', () => {
   it('--help lists the sqs and stream flags with their ranges from the rules tables', () => {
     const r = cli('sqs', '--help');
     expect(r.code).toBe(0);
-    expect(r.out).toMatch(/--visibility-timeout N .*an integer from 0 to 43,200 \(s\); default 30/);
-    expect(r.out).toMatch(/--parallelization N .*an integer from 1 to 10/);
+    expect(r.out).toMatch(/--visibility-timeout S .*An integer from 0 to 43,200 \(s\); default 30\./);
+    expect(r.out).toMatch(/--parallelization F .*An integer from 1 to 10 \(batches per shard\); default 1\./);
   });
 });
 

@@ -7,7 +7,7 @@
  * source). `cpuShare` and `threads` are the chart's opt-in assumption, not billing inputs.
  * URL prefix: `price` (e.g. ?price.mem=512&price.arch=arm64).
  */
-import { EPHEMERAL_MB, MAX_DURATION_MS, MEMORY_MB } from '../../sim/pricing/validatePriceInput.ts';
+import { EPHEMERAL_MB, MAX_DURATION_MS, MEMORY_MB } from '../../sim/constants/limits.ts';
 import { INIT_MS, DEFAULT_RUNTIME } from '../../sim/constants/initDurations.ts';
 import type { Schema, StateOf } from '../shared/fieldSpec.ts';
 

@@ -1,10 +1,10 @@
 /**
  * Pure renderers (HTML strings) for the calculator's outputs, used by the server render
  * (PricingCalculator.astro) and the client alike, so both show identical text.
- * Bill lines use the CLI's own formatters (src/sim/cli/format.ts: `num`, `rate`, `usd`),
+ * Bill lines use the CLI's own formatters (the format module's `formatQuantity`, `formatRate`, `formatCost`),
  * so each line reads exactly as `npm run sim -- price` prints it.
  */
-import { num, rate, usd } from '../../sim/cli/format.ts';
+import { formatCost as usd, formatQuantity as num, formatRate as rate } from '../../sim/format/index.ts';
 import type { Bill } from '../../sim/pricing/types.ts';
 import { US_EAST_1, type Rates } from '../../sim/pricing/rates.ts';
 import { esc, formatNumber, formatUsd } from '../shared/format.ts';
@@ -14,7 +14,7 @@ import type { PriceState } from './pricingSchema.ts';
 
 /** "Total per month": dollars and cents. */
 export function totalText(bill: Bill): string {
-  return formatUsd(bill.total_usd);
+  return formatUsd(bill.totalUsd);
 }
 
 /** The itemized lines, as the CLI prints them: charge, quantity, unit, rate (USD), cost; notes beneath. */
@@ -29,14 +29,14 @@ export function billLinesHtml(bill: Bill): string {
   return (
     `<table class="ll-table ll-bill"><caption class="sr-only">Itemized monthly bill</caption>` +
     `<thead><tr><th scope="col">Charge</th><th scope="col">Quantity</th><th scope="col">Unit</th><th scope="col">Rate (USD)</th><th scope="col">Cost</th></tr></thead>` +
-    `<tbody>${rows}</tbody><tfoot><tr><th scope="row">Total</th><td></td><td></td><td></td><td>${esc(usd(bill.total_usd))}</td></tr></tfoot></table>`
+    `<tbody>${rows}</tbody><tfoot><tr><th scope="row">Total</th><td></td><td></td><td></td><td>${esc(usd(bill.totalUsd))}</td></tr></tfoot></table>`
   );
 }
 
 /** A one-line "how this adds up" in words (for the live region). */
 export function billSentence(bill: Bill): string {
   const parts = bill.lines.filter((l) => l.usd > 0).map((l) => `${l.label} ${usd(l.usd)}`);
-  return `Total per month ${formatUsd(bill.total_usd)}${parts.length ? `: ${parts.join(', ')}` : ''}.`;
+  return `Total per month ${formatUsd(bill.totalUsd)}${parts.length ? `: ${parts.join(', ')}` : ''}.`;
 }
 
 export function sweepChartSpec(sweep: MemorySweep, s: PriceState, idBase = 'price'): ChartSpec {
