@@ -1,4 +1,6 @@
 import type { RuleTable } from '../validate/rules.ts';
+import { SIM_RULES } from '../engine/simRules.ts';
+import { PRICE_RULES } from '../pricing/priceRules.ts';
 
 /**
  * The Kinesis / DynamoDB Streams event source mapping's numeric inputs: one home for each range and
@@ -53,24 +55,17 @@ export const STREAM_RULES = {
     help: 'How long the stream keeps records; DynamoDB Streams keep them 24 hours and cannot be changed.',
     source: 'https://docs.aws.amazon.com/streams/latest/dev/kinesis-extended-retention.html',
   },
-  concurrencyLimit: {
-    label: 'account concurrency limit', unit: 'concurrent executions', min: 1, max: 1_000_000, integer: true, default: 1_000,
-    help: 'The Region\'s account concurrency quota (1,000 by default).',
-    source: 'https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html',
-  },
-  reserved: {
-    label: 'reserved concurrency', unit: 'concurrent executions', min: 0, max: 999_900, integer: true, default: null,
-    help: 'The function\'s reserved concurrency; off unless given.',
-    source: 'https://docs.aws.amazon.com/lambda/latest/dg/configuration-concurrency.html',
-  },
+  concurrencyLimit: SIM_RULES.concurrencyLimit,
+  reserved: SIM_RULES.reserved,
   simSeconds: {
     label: 'simulated time', unit: 's', min: 1, max: 7 * 86_400, default: 600,
     help: 'How long to simulate (a simulator cap of 7 days).',
   },
-  memoryMb: {
-    label: 'memory', unit: 'MB', min: 128, max: 10_240, integer: true, default: 1_024,
-    help: 'Function memory, for the price of each invocation.',
-    source: 'https://docs.aws.amazon.com/lambda/latest/dg/configuration-memory.html',
+  memoryMb: PRICE_RULES.memoryMb,
+  seed: SIM_RULES.seed,
+  maxEvents: {
+    label: 'event cap', min: 1, max: 1e10, integer: true, default: 50_000_000,
+    help: 'Work cap: the run stops (truncated, with a warning) after this many engine events.',
   },
 } as const satisfies RuleTable;
 

@@ -28,7 +28,7 @@ export function validateSqsConfig(input: unknown): Validation<ResolvedSqsConfig>
   const batchWindowS = readRule(raw, T, 'batchWindowS', errors);
   const messageKb = readRule(raw, T, 'messageKb', errors);
   const duration = readDistField(raw, 'duration', DEFAULT_BATCH_DURATION, errors);
-  const fn = readFunction(raw, errors);
+  const fn = readFunction(raw, errors, SQS_RULES);
   const mode = readEnum(raw, 'mode', ['standard', 'provisioned'] as const, 'standard', errors);
   const minPollers = readRule(raw, T, 'minPollers', errors);
   const maxPollers = readRule(raw, T, 'maxPollers', errors);

@@ -31,7 +31,7 @@ export function validateStreamConfig(input: unknown): Validation<ResolvedStreamC
   const batchSize = readRule(raw, T, 'batchSize', errors);
   const batchWindowS = readRule(raw, T, 'batchWindowS', errors);
   const duration = readDistField(raw, 'duration', DEFAULT_BATCH_DURATION, errors);
-  const fn = readFunction(raw, errors);
+  const fn = readFunction(raw, errors, STREAM_RULES);
   const errorRate = readRule(raw, T, 'errorRate', errors);
   const maxRetries = readRule(raw, T, 'maxRetries', errors);
   const maxRecordAgeS = readRule(raw, T, 'maxRecordAgeS', errors);
