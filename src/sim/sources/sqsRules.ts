@@ -1,6 +1,5 @@
 import type { RuleTable } from '../validate/rules.ts';
-import { SIM_RULES } from '../engine/simRules.ts';
-import { PRICE_RULES } from '../pricing/priceRules.ts';
+import { SOURCE_RULES } from './sourceRules.ts';
 
 /**
  * The SQS event source mapping's numeric inputs: one home for each range and default (read by
@@ -20,11 +19,6 @@ export const SQS_RULES = {
     label: 'batch size', unit: 'messages', min: 1, max: 10_000, integer: true, default: 10,
     help: 'Most messages per invocation; above 10 needs a batching window of at least 1 s, and FIFO queues take at most 10.',
     source: 'https://docs.aws.amazon.com/lambda/latest/dg/services-sqs-parameters.html',
-  },
-  batchWindowS: {
-    label: 'batching window', unit: 's', min: 0, max: 300, integer: true, default: 0,
-    help: 'How long a poller gathers messages before invoking, unless the batch fills first; not for FIFO queues.',
-    source: 'https://docs.aws.amazon.com/lambda/latest/dg/invocation-eventsourcemapping.html',
   },
   messageKb: {
     label: 'message size', unit: 'KB', min: 1, max: 1024, integer: true, default: 1,
@@ -46,8 +40,6 @@ export const SQS_RULES = {
     help: 'The mapping\'s own cap on concurrent invocations (ScalingConfig); off unless given. Not with provisioned mode.',
     source: 'https://docs.aws.amazon.com/lambda/latest/api/API_ScalingConfig.html',
   },
-  concurrencyLimit: SIM_RULES.concurrencyLimit,
-  reserved: SIM_RULES.reserved,
   visibilityTimeoutS: {
     label: 'visibility timeout', unit: 's', min: 0, max: 43_200, integer: true, default: 30,
     help: 'How long a received message stays hidden; a failed or throttled batch comes back after it with its receive count raised.',
@@ -66,16 +58,7 @@ export const SQS_RULES = {
     label: 'message groups', unit: 'groups', min: 1, max: 100_000, integer: true, default: 10,
     help: 'FIFO: distinct message group IDs; each message picks one uniformly (a simulator cap, not an AWS limit).',
   },
-  simSeconds: {
-    label: 'simulated time', unit: 's', min: 1, max: 7 * 86_400, default: 600,
-    help: 'How long to simulate (a simulator cap of 7 days).',
-  },
-  memoryMb: PRICE_RULES.memoryMb,
-  seed: SIM_RULES.seed,
-  maxEvents: {
-    label: 'event cap', min: 1, max: 1e10, integer: true, default: 50_000_000,
-    help: 'Work cap: the run stops (truncated, with a warning) after this many engine events.',
-  },
+  ...SOURCE_RULES,
 } as const satisfies RuleTable;
 
 export type SqsRuleKey = keyof typeof SQS_RULES;

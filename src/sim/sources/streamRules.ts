@@ -1,6 +1,5 @@
 import type { RuleTable } from '../validate/rules.ts';
-import { SIM_RULES } from '../engine/simRules.ts';
-import { PRICE_RULES } from '../pricing/priceRules.ts';
+import { SOURCE_RULES } from './sourceRules.ts';
 
 /**
  * The Kinesis / DynamoDB Streams event source mapping's numeric inputs: one home for each range and
@@ -31,11 +30,6 @@ export const STREAM_RULES = {
     help: 'Most records per invocation (the 6 MB payload limit is not modelled for streams).',
     source: 'https://docs.aws.amazon.com/lambda/latest/dg/services-kinesis-parameters.html',
   },
-  batchWindowS: {
-    label: 'batching window', unit: 's', min: 0, max: 300, integer: true, default: 0,
-    help: 'How long to gather records before invoking, unless the batch fills first.',
-    source: 'https://docs.aws.amazon.com/lambda/latest/dg/invocation-eventsourcemapping.html',
-  },
   errorRate: {
     label: 'error rate', unit: 'probability per record attempt', min: 0, max: 1, default: 0,
     help: 'Each record fails each attempt independently with this probability.',
@@ -55,18 +49,7 @@ export const STREAM_RULES = {
     help: 'How long the stream keeps records; DynamoDB Streams keep them 24 hours and cannot be changed.',
     source: 'https://docs.aws.amazon.com/streams/latest/dev/kinesis-extended-retention.html',
   },
-  concurrencyLimit: SIM_RULES.concurrencyLimit,
-  reserved: SIM_RULES.reserved,
-  simSeconds: {
-    label: 'simulated time', unit: 's', min: 1, max: 7 * 86_400, default: 600,
-    help: 'How long to simulate (a simulator cap of 7 days).',
-  },
-  memoryMb: PRICE_RULES.memoryMb,
-  seed: SIM_RULES.seed,
-  maxEvents: {
-    label: 'event cap', min: 1, max: 1e10, integer: true, default: 50_000_000,
-    help: 'Work cap: the run stops (truncated, with a warning) after this many engine events.',
-  },
+  ...SOURCE_RULES,
 } as const satisfies RuleTable;
 
 export type StreamRuleKey = keyof typeof STREAM_RULES;
