@@ -51,12 +51,13 @@ function common(s: SimState) {
   const t = new Float64Array(n);
   for (let i = 0; i < n; i++) t[i] = i * q.bucketS;
   const cut = (a: Float64Array) => a.slice(0, n);
-  return { n, e, cap: functionCap(s), mean, peak, t, cut };
+  const runInfo = { cost: e.cost, simSeconds: s.now, events: s.events, seed: s.cfg.seed, truncated: s.truncated, warnings: [...s.warnings] };
+  return { n, e, cap: functionCap(s), mean, peak, t, cut, runInfo };
 }
 
 export function summarizeSqs(s: SimState): { summary: SqsSummary; series: SqsSeries } {
   const q = s.source!;
-  const { n, e, cap, mean, peak, t, cut } = common(s);
+  const { n, e, cap, mean, peak, t, cut, runInfo } = common(s);
   return {
     summary: {
       messagesIn: q.messagesIn,
@@ -75,12 +76,7 @@ export function summarizeSqs(s: SimState): { summary: SqsSummary; series: SqsSer
       maxMessageAgeS: q.maxAgeS,
       orderViolations: q.sqs!.fifo ? q.orderViolations : null,
       peakPollers: q.peakPollers,
-      cost: e.cost,
-      simSeconds: s.now,
-      events: s.events,
-      seed: s.cfg.seed,
-      truncated: s.truncated,
-      warnings: [...s.warnings],
+      ...runInfo,
     },
     series: {
       bucketSeconds: q.bucketS, length: n, t,
@@ -94,7 +90,7 @@ export function summarizeSqs(s: SimState): { summary: SqsSummary; series: SqsSer
 
 export function summarizeStream(s: SimState): { summary: StreamSummary; series: StreamSeries } {
   const q = s.source!;
-  const { n, e, cap, mean, peak, t, cut } = common(s);
+  const { n, e, cap, mean, peak, t, cut, runInfo } = common(s);
   // shards still blocked at the end count up to now
   let blocked = q.blockedSeconds;
   for (let k = 0; k < q.shardBlocked.length; k++) if (q.shardBlocked[k]! > 0) blocked += s.now - q.shardBlockedSince[k]!;
@@ -116,12 +112,7 @@ export function summarizeStream(s: SimState): { summary: StreamSummary; series: 
       iteratorAgeByMinute: minutes(s, q.iterByMinute),
       blockedShardSeconds: blocked,
       orderViolations: q.orderViolations,
-      cost: e.cost,
-      simSeconds: s.now,
-      events: s.events,
-      seed: s.cfg.seed,
-      truncated: s.truncated,
-      warnings: [...s.warnings],
+      ...runInfo,
     },
     series: {
       bucketSeconds: q.bucketS, length: n, t,
