@@ -73,3 +73,5 @@ export * from './sources/limits.ts';
 export type { SqsConfig, ResolvedSqsConfig, SqsSummary, SqsSeries, SqsResult, SourceRunOptions, ArrivalProcess } from './sources/types.ts';
 export type { StreamConfig, ResolvedStreamConfig, StreamSummary, StreamSeries, StreamResult } from './sources/types.ts';
 export type { SourceState } from './sources/sourceState.ts';
+export { asyncTimeline } from './sources/asyncTimeline.ts';
+export type { AsyncTimelineStep, AsyncTimelineInput } from './sources/asyncTimeline.ts';
