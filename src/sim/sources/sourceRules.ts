@@ -25,3 +25,10 @@ export const SOURCE_RULES = {
     help: 'Work cap: the run stops (truncated, with a warning) after this many engine events.',
   },
 } as const satisfies RuleTable;
+
+/**
+ * Work cap on messages that are handled one by one: FIFO messages and stream records each draw their
+ * message group or partition key, so backlog + rate × simulated time is capped here (a simulator cap,
+ * about a minute of work). Standard SQS messages are handled in bulk and bounded by the event cap.
+ */
+export const MAX_KEYED_MESSAGES = 200_000_000;
