@@ -8,11 +8,11 @@ import { createRequire } from 'node:module';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { builtPages, describeBrowser, launchBrowser, openPage } from './harness.ts';
-import { widgetJs } from './widgetJs.ts';
+import { widgetJs, WIDGET_JS_BUDGET_GZIP } from './widgetJs.ts';
 import { defaultsOf } from '../../src/widgets/shared/fieldSpec.ts';
-import { formatNumber, formatUsd } from '../../src/widgets/shared/format.ts';
-import { plannerSchema, type PlannerState } from '../../src/widgets/ProvisionedPlanner/plannerSchema.ts';
-import { simulateLevel } from '../../src/widgets/ProvisionedPlanner/plannerSim.ts';
+import { formatNumber, formatUsd } from '../../src/sim/index.ts';
+import { plannerSchema, type PlannerState } from '../../src/widgets/ProvisionedPlanner/provisionedPlannerState.ts';
+import { simulateLevel } from '../../src/widgets/ProvisionedPlanner/provisionedPlannerRun.ts';
 
 const dist = process.env.LL_DIST || 'dist';
 const TAG = 'll-provisioned-planner';
@@ -38,13 +38,11 @@ describeBrowser('provisioned-concurrency planner widget', () => {
     await browser?.dispose();
   });
 
-  it('stays within the 30 KB gzip budget (page bundle + worker + lazy chunks, simulation code included)', () => {
+  it('stays within the 30 KB gzip budget (page bundle + worker, simulation code included)', () => {
     const js = widgetJs('ProvisionedPlanner');
-    console.log(`[size] ProvisionedPlanner: page ${(js.page / 1024).toFixed(1)} KB + worker ${(js.worker / 1024).toFixed(1)} KB gzip (lazy inline path ${(js.lazy / 1024).toFixed(1)} KB)`);
-    expect(js.page + js.worker + js.lazy).toBeLessThanOrEqual(30 * 1024);
+    expect(js.total).toBeLessThanOrEqual(WIDGET_JS_BUDGET_GZIP);
     expect(js.worker).toBeGreaterThan(0);
-    // The page bundle does not carry the engine, and nothing lazy-loads a second copy: only the worker has it.
-    expect(js.lazy).toBe(0);
+    // The page bundle does not carry the engine: only the worker has it.
     expect(js.files.some((f) => /runScenario/.test(f))).toBe(false);
   });
 
@@ -66,7 +64,7 @@ describeBrowser('provisioned-concurrency planner widget', () => {
   it('hydrates without re-running the default, then re-runs in a worker when an input changes', async () => {
     const { page, problems, requests } = await openPage(browser, widgetPage!);
     await hydrated(page);
-    expect(requests().some((u) => u.includes('provisionedPlanner.worker'))).toBe(false);
+    expect(requests().some((u) => u.includes('provisionedPlannerWorker'))).toBe(false);
     await page.locator(TAG).getByLabel('Provisioned concurrency (environments)', { exact: true }).fill('4');
     await page.waitForSelector(`${TAG}[data-busy]`);
     await idle(page);
@@ -75,7 +73,7 @@ describeBrowser('provisioned-concurrency planner widget', () => {
     expect(await out(page, 'cold').textContent()).toBe(formatNumber(e.coldStarts));
     expect(await page.locator(TAG).getAttribute('data-last-run-where')).toBe('worker');
     expect(await page.locator(`${TAG} [data-status]`).textContent()).toMatch(/in a background worker in [\d,]+ ms/);
-    expect(requests().some((u) => u.includes('provisionedPlanner.worker'))).toBe(true);
+    expect(requests().some((u) => u.includes('provisionedPlannerWorker'))).toBe(true);
     expect(await page.locator(TAG).textContent()).not.toMatch(/NaN|undefined/);
     expect(problems()).toEqual([]);
     await page.close();
