@@ -10,7 +10,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { builtPages, describeBrowser, launchBrowser, openPage } from './harness.ts';
 import { widgetJs } from './widgetJs.ts';
 import { runCli } from '../../src/sim/cli/runCli.ts';
-import { formatUsd } from '../../src/widgets/shared/format.ts';
+import { formatUsd } from '../../src/sim/index.ts';
 
 const dist = process.env.LL_DIST || 'dist';
 const TAG = 'll-pricing-calculator';
