@@ -6,16 +6,12 @@
  */
 import { WidgetElement, defineWidget } from '../shared/widgetElement.ts';
 import { renderChartFigure } from '../shared/chart.ts';
-import { checkState, fieldApplies, PRESETS, QS_PREFIX, queuesSchema, VIEW_ONLY_KEYS, type QueuesState } from './queuesAndStreamsState.ts';
-import type { QueuesRejected, QueuesResult } from './queuesAndStreamsRun.ts';
+import { checkState, fieldApplies, jobOf, PRESETS, QS_PREFIX, queuesSchema, type QueuesJob, type QueuesState } from './queuesAndStreamsState.ts';
+import type { QueuesResult } from './queuesAndStreamsRun.ts';
 import { ageChartSpec, asyncTimelineHtml, concurrencyChartSpec, queueChartSpec, readoutHtml, statusText } from './queuesAndStreamsView.ts';
 
-/** The state without the inputs the run does not read: equal keys, no new run. */
-function runKey(s: QueuesState): string {
-  const o: Record<string, unknown> = { ...s };
-  for (const k of VIEW_ONLY_KEYS) delete o[k];
-  return JSON.stringify(o);
-}
+/** What the run reads (the job): equal keys, no new run (e.g. when only the async timeline changed). */
+const runKey = (s: QueuesState) => JSON.stringify(jobOf(s));
 
 class QueuesAndStreams extends WidgetElement<typeof queuesSchema> {
   readonly schema = queuesSchema;
@@ -24,7 +20,7 @@ class QueuesAndStreams extends WidgetElement<typeof queuesSchema> {
   protected override presets = PRESETS;
   protected override debounceMs = 300;
   private lastRun = '';
-  private runner = this.attachRunner<QueuesState, QueuesResult | QueuesRejected>({
+  private runner = this.attachRunner<QueuesJob, QueuesResult>({
     worker: () => new Worker(new URL('./queuesAndStreamsWorker.ts', import.meta.url), { type: 'module' }),
   });
 
@@ -63,13 +59,8 @@ class QueuesAndStreams extends WidgetElement<typeof queuesSchema> {
     this.q('[data-out="async"]').innerHTML = asyncTimelineHtml(s.asyncRetries);
     const key = runKey(s);
     if (key === this.lastRun) return;
-    const out = await this.runner.run(s);
+    const out = await this.runner.run(jobOf(s));
     const r = out.result;
-    if (r.kind === 'rejected') {
-      this.showErrors(r.problems);
-      this.setStatus(`Not simulated: ${r.problems.map((p) => p.message).join('; ')}`);
-      return;
-    }
     this.lastRun = key;
     this.q('[data-out="readout"]').innerHTML = readoutHtml(r);
     this.q('[data-out="queue-chart"]').innerHTML = renderChartFigure(queueChartSpec(r));

@@ -1,7 +1,13 @@
 /**
- * The "Queues and streams" widget's engine run: one `runSqs` or `runStream` of the state
- * (`queuesAndStreamsState.ts`) → the columns the view draws and the summary figures it prints, in one
- * shape for both sources. Runs in the Web Worker (and at build time for the server render).
+ * The "Queues and streams" widget's engine run: one SQS or stream mapping run of a job
+ * (`jobOf(state)` in queuesAndStreamsState.ts: the core's resolved config) → the columns the view draws
+ * and the summary figures it prints, in one shape for both sources. Runs in the Web Worker (and at build
+ * time for the server render).
+ *
+ * It drives the core's lower-level API (create…Simulation, runUntil, summarize…) rather than
+ * runSqs/runStream: those validate raw input, and the validators with their rules tables would add
+ * about a third to the worker. The page's checkState is the gate instead (it equals the core's rules,
+ * and the job equals what the validators resolve: tests/widgets/queuesAndStreams.test.ts).
  *
  * Columns are the core's series buckets, merged to at most MAX_POINTS points (peaks and ages by max,
  * levels at the end of the merged point, counts summed). Queue age is the age of the oldest message not
@@ -11,13 +17,15 @@
  * per-mapping ceiling are constants of the config (drawn as flat lines here); in provisioned mode the
  * poller capacity is pollers × PROVISIONED_INVOKES_PER_POLLER, derived here from the `pollers` column.
  */
-import { PROVISIONED_INVOKES_PER_POLLER, runSqs, runStream, SimConfigError, SQS_LEGACY_MAX_CONCURRENCY, SQS_MAX_CONCURRENCY_PER_MAPPING } from '~/sim';
-import type { FieldProblem } from '../shared/fieldSpec.ts';
+import {
+  createSqsSimulation, createStreamSimulation, DEFAULT_RUNTIME, defaultInitDist, runUntil, SQS_LEGACY_MAX_CONCURRENCY, SQS_MAX_CONCURRENCY_PER_MAPPING, summarizeSqs, summarizeStream,
+} from '~/sim';
+import type { SimState } from '~/sim';
 import type { Progress } from '../shared/workerProtocol.ts';
-import { isSqs, queuesSchema, sqsConfigOf, streamConfigOf, type QueuesState } from './queuesAndStreamsState.ts';
+import type { QueuesJob } from './queuesAndStreamsState.ts';
 
 /** Points drawn per chart. */
-export const MAX_POINTS = 120;
+export const MAX_POINTS = 60;
 
 export interface QueuesResult {
   kind: 'sqs' | 'stream';
@@ -75,12 +83,6 @@ export interface QueuesResult {
   warnings: string[];
 }
 
-/** A run the core refused: its errors, mapped to the widget's inputs (a safety net behind checkState). */
-export interface QueuesRejected {
-  kind: 'rejected';
-  problems: FieldProblem[];
-}
-
 type Reducer = 'max' | 'last' | 'sum';
 
 function maxOf(a: ArrayLike<number>): number {
@@ -114,73 +116,64 @@ function merge(n: number, cols: Record<string, { src: ArrayLike<number>; how: Re
   return { k, m, out };
 }
 
-/** Core field names → widget keys, where they differ. */
-const CORE_TO_KEY: Record<string, keyof typeof queuesSchema> = {
-  rate: 'rate', batchSize: 'batchSize', poisonRecords: 'poisonRecord', duration: 'durationMs', source: 'source',
-};
-
-function rejected(s: QueuesState, err: SimConfigError): QueuesRejected {
-  const streamKeys: Record<string, keyof typeof queuesSchema> = { rate: 'streamRate', batchSize: 'streamBatchSize' };
-  return {
-    kind: 'rejected',
-    problems: err.errors.map((e) => {
-      const key = (!isSqs(s) && streamKeys[e.field]) || CORE_TO_KEY[e.field] || (e.field in queuesSchema ? (e.field as keyof typeof queuesSchema) : 'source');
-      return { key, message: `${queuesSchema[key].label} must be ${e.expected}; got ${e.got}` };
-    }),
-  };
+/** Runs to the end of the window, reporting progress about 50 times (as runSqs does with onProgress). */
+function drive(sim: SimState, end: number, progress: Progress): void {
+  const chunk = Math.max(1, end / 50);
+  let t = 0;
+  while (!sim.done && t < end) {
+    t = Math.min(t + chunk, end);
+    runUntil(sim, t);
+    progress(Math.round((Math.min(1, sim.now / end)) * 1000), 1000);
+  }
 }
 
-export function runQueues(s: QueuesState, progress: Progress = () => {}): QueuesResult | QueuesRejected {
-  const onProgress = (p: { fraction: number }) => progress(Math.round(p.fraction * 1000), 1000);
-  const opts = { onProgress, progressEverySeconds: Math.max(1, s.simSeconds / 50) };
-  try {
-    if (isSqs(s)) {
-      const r = runSqs(sqsConfigOf(s), opts);
-      const ser = r.series;
-      const sum = r.summary;
-      const prov = r.config.mode === 'provisioned';
-      const { k, out } = merge(ser.length, {
-        t: { src: ser.t, how: 'last' }, backlog: { src: ser.backlog, how: 'last' }, age: { src: ser.oldestAgeS, how: 'max' },
-        conc: { src: ser.concurrencyPeak, how: 'max' }, target: { src: ser.mappingTarget, how: 'max' }, cap: { src: ser.functionCap, how: 'last' },
-        pollers: { src: prov ? ser.pollers : [], how: 'max' }, ok: { src: ser.succeeded, how: 'last' }, dlq: { src: ser.dlq, how: 'last' },
-        thr: { src: ser.throttles, how: 'sum' },
-      });
-      // `t` is each point's start: take the first bucket's time.
-      for (let j = 0; j < out['t']!.length; j++) out['t']![j] = ser.t[j * k]!;
-      return {
-        kind: 'sqs', windowS: s.simSeconds, pointS: k * ser.bucketSeconds, t: out['t']!, backlog: out['backlog']!, ageS: out['age']!, concurrency: out['conc']!,
-        target: out['target']!, functionCap: out['cap']!, pollers: out['pollers']!, succeeded: out['ok']!, failedOut: out['dlq']!, throttles: out['thr']!,
-        blockedShards: new Float64Array(0),
-        maxConcurrency: r.config.maxConcurrency, mappingCeiling: r.config.scaling === 'legacy' ? SQS_LEGACY_MAX_CONCURRENCY : SQS_MAX_CONCURRENCY_PER_MAPPING,
-        provisioned: prov, fifo: r.config.fifo,
-        itemsIn: sum.messagesIn, succeededTotal: sum.messagesSucceeded, failedOutTotal: sum.messagesToDlq, expired: 0, left: sum.messagesLeft,
-        invocations: sum.invocations, failedInvocations: sum.failedInvocations, throttlesTotal: sum.throttles, coldStarts: sum.coldStarts,
-        peakConcurrency: sum.peakConcurrency, maxBacklog: sum.maxBacklog, maxAgeS: sum.maxMessageAgeS, drainedAtS: sum.drainedAtS,
-        orderViolations: sum.orderViolations, peakPollers: prov ? sum.peakPollers : 0, concurrencyCap: 0, blockedShardSeconds: 0,
-        costUsd: sum.cost.total_usd, truncated: sum.truncated, warnings: sum.warnings,
-      };
-    }
-    const r = runStream(streamConfigOf(s), opts);
-    const ser = r.series;
-    const sum = r.summary;
+export function runQueues(job: QueuesJob, progress: Progress = () => {}): QueuesResult {
+  const fn = { runtime: DEFAULT_RUNTIME, init: defaultInitDist(DEFAULT_RUNTIME, 'zip', job.config.arch) };
+  if (job.kind === 'sqs') {
+    const cfg = { ...job.config, ...fn };
+    const sim = createSqsSimulation(cfg);
+    drive(sim, cfg.simSeconds, progress);
+    const { series: ser, summary: sum } = summarizeSqs(sim);
+    const prov = cfg.mode === 'provisioned';
     const { k, out } = merge(ser.length, {
-      t: { src: ser.t, how: 'last' }, backlog: { src: ser.backlog, how: 'last' }, age: { src: ser.iteratorAgeS, how: 'max' },
-      conc: { src: ser.concurrencyPeak, how: 'max' }, target: { src: ser.concurrencyCap, how: 'last' }, cap: { src: ser.functionCap, how: 'last' },
-      ok: { src: ser.succeeded, how: 'last' }, out: { src: ser.discarded, how: 'last' }, thr: { src: ser.throttles, how: 'sum' }, blocked: { src: ser.blockedShards, how: 'max' },
+      t: { src: ser.t, how: 'last' }, backlog: { src: ser.backlog, how: 'last' }, age: { src: ser.oldestAgeS, how: 'max' },
+      conc: { src: ser.concurrencyPeak, how: 'max' }, target: { src: ser.mappingTarget, how: 'max' }, cap: { src: ser.functionCap, how: 'last' },
+      pollers: { src: prov ? ser.pollers : [], how: 'max' }, ok: { src: ser.succeeded, how: 'last' }, dlq: { src: ser.dlq, how: 'last' },
+      thr: { src: ser.throttles, how: 'sum' },
     });
+    // `t` is each point's start: take the first bucket's time.
     for (let j = 0; j < out['t']!.length; j++) out['t']![j] = ser.t[j * k]!;
     return {
-      kind: 'stream', windowS: s.simSeconds, pointS: k * ser.bucketSeconds, t: out['t']!, backlog: out['backlog']!, ageS: out['age']!, concurrency: out['conc']!,
-      target: out['target']!, functionCap: out['cap']!, pollers: new Float64Array(0), succeeded: out['ok']!, failedOut: out['out']!, throttles: out['thr']!,
-      blockedShards: out['blocked']!, maxConcurrency: null, mappingCeiling: sum.concurrencyCap, provisioned: false, fifo: false,
-      itemsIn: sum.recordsIn, succeededTotal: sum.recordsSucceeded, failedOutTotal: sum.recordsDiscarded, expired: sum.recordsExpired, left: sum.recordsLeft,
+      kind: 'sqs', windowS: cfg.simSeconds, pointS: k * ser.bucketSeconds, t: out['t']!, backlog: out['backlog']!, ageS: out['age']!, concurrency: out['conc']!,
+      target: out['target']!, functionCap: out['cap']!, pollers: out['pollers']!, succeeded: out['ok']!, failedOut: out['dlq']!, throttles: out['thr']!,
+      blockedShards: new Float64Array(0),
+      maxConcurrency: cfg.maxConcurrency, mappingCeiling: cfg.scaling === 'legacy' ? SQS_LEGACY_MAX_CONCURRENCY : SQS_MAX_CONCURRENCY_PER_MAPPING,
+      provisioned: prov, fifo: cfg.fifo,
+      itemsIn: sum.messagesIn, succeededTotal: sum.messagesSucceeded, failedOutTotal: sum.messagesToDlq, expired: 0, left: sum.messagesLeft,
       invocations: sum.invocations, failedInvocations: sum.failedInvocations, throttlesTotal: sum.throttles, coldStarts: sum.coldStarts,
-      peakConcurrency: sum.peakConcurrency, maxBacklog: maxOf(ser.backlog), maxAgeS: sum.maxIteratorAgeS, drainedAtS: null,
-      orderViolations: sum.orderViolations, peakPollers: 0, concurrencyCap: sum.concurrencyCap, blockedShardSeconds: sum.blockedShardSeconds,
+      peakConcurrency: sum.peakConcurrency, maxBacklog: sum.maxBacklog, maxAgeS: sum.maxMessageAgeS, drainedAtS: sum.drainedAtS,
+      orderViolations: sum.orderViolations, peakPollers: prov ? sum.peakPollers : 0, concurrencyCap: 0, blockedShardSeconds: 0,
       costUsd: sum.cost.total_usd, truncated: sum.truncated, warnings: sum.warnings,
     };
-  } catch (err) {
-    if (err instanceof SimConfigError) return rejected(s, err);
-    throw err;
   }
+  const cfg = { ...job.config, ...fn };
+  const sim = createStreamSimulation(cfg);
+  drive(sim, cfg.simSeconds, progress);
+  const { series: ser, summary: sum } = summarizeStream(sim);
+  const { k, out } = merge(ser.length, {
+    t: { src: ser.t, how: 'last' }, backlog: { src: ser.backlog, how: 'last' }, age: { src: ser.iteratorAgeS, how: 'max' },
+    conc: { src: ser.concurrencyPeak, how: 'max' }, target: { src: ser.concurrencyCap, how: 'last' }, cap: { src: ser.functionCap, how: 'last' },
+    ok: { src: ser.succeeded, how: 'last' }, out: { src: ser.discarded, how: 'last' }, thr: { src: ser.throttles, how: 'sum' }, blocked: { src: ser.blockedShards, how: 'max' },
+  });
+  for (let j = 0; j < out['t']!.length; j++) out['t']![j] = ser.t[j * k]!;
+  return {
+    kind: 'stream', windowS: cfg.simSeconds, pointS: k * ser.bucketSeconds, t: out['t']!, backlog: out['backlog']!, ageS: out['age']!, concurrency: out['conc']!,
+    target: out['target']!, functionCap: out['cap']!, pollers: new Float64Array(0), succeeded: out['ok']!, failedOut: out['out']!, throttles: out['thr']!,
+    blockedShards: out['blocked']!, maxConcurrency: null, mappingCeiling: sum.concurrencyCap, provisioned: false, fifo: false,
+    itemsIn: sum.recordsIn, succeededTotal: sum.recordsSucceeded, failedOutTotal: sum.recordsDiscarded, expired: sum.recordsExpired, left: sum.recordsLeft,
+    invocations: sum.invocations, failedInvocations: sum.failedInvocations, throttlesTotal: sum.throttles, coldStarts: sum.coldStarts,
+    peakConcurrency: sum.peakConcurrency, maxBacklog: maxOf(ser.backlog), maxAgeS: sum.maxIteratorAgeS, drainedAtS: null,
+    orderViolations: sum.orderViolations, peakPollers: 0, concurrencyCap: sum.concurrencyCap, blockedShardSeconds: sum.blockedShardSeconds,
+    costUsd: sum.cost.total_usd, truncated: sum.truncated, warnings: sum.warnings,
+  };
 }

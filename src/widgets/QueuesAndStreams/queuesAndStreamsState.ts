@@ -10,7 +10,7 @@
  * exponential around `durationMs` (one invocation = one batch). The async-retry timeline reads only
  * `asyncRetries` and the documented constants (no run).
  *
- *   sqsConfigOf(s) / streamConfigOf(s)  → the core's SqsConfig / StreamConfig
+ *   jobOf(s)                            → what the worker runs: the core's resolved config (see QueuesJob)
  *   expectedItems(s)                    → messages or records one run handles (backlog + rate × time)
  *   checkState(s)                       → cross-field problems keyed by input (the core's rules, reworded
  *                                         with the inputs' labels; tests/widgets/queuesAndStreams.test.ts
@@ -20,7 +20,7 @@
 import {
   ASYNC_MAX_RETRY_ATTEMPTS, BATCH_ABOVE_NEEDS_WINDOW, FIFO_MAX_BATCH, formatNumber, MIN_RECORD_AGE_S, MIN_UNRESERVED_CONCURRENCY, SQS_RULES, STREAM_RULES,
 } from '~/sim';
-import type { NumberRule, SqsConfig, StreamConfig } from '~/sim';
+import type { NumberRule, ResolvedSqsConfig, ResolvedStreamConfig } from '~/sim';
 import { SEED_FIELD, type FieldProblem, type NumberField, type Schema, type StateOf } from '../shared/fieldSpec.ts';
 import type { Preset } from '../shared/widgetElement.ts';
 
@@ -124,8 +124,6 @@ export type SourceKind = QueuesState['source'];
 /** Keys each source uses (the element hides the others; the async field and seed are always shown). */
 export const SQS_KEYS = ['fifo', 'backlog', 'rate', 'groups', 'batchSize', 'batchWindowS', 'visibilityTimeoutS', 'maxReceiveCount', 'mode', 'scaling', 'minPollers', 'maxPollers', 'useMaxConcurrency', 'maxConcurrency', 'useReserved', 'reserved', 'concurrencyLimit'] as const;
 export const STREAM_KEYS = ['shards', 'parallelization', 'streamRate', 'keys', 'streamBatchSize', 'poisonRecord', 'maxRetries', 'maxRecordAgeS', 'bisect', 'useReserved', 'reserved', 'concurrencyLimit'] as const;
-/** Keys the run does not read (changing them needs no new run). */
-export const VIEW_ONLY_KEYS = ['asyncRetries'] as const;
 
 export const isSqs = (s: QueuesState) => s.source === 'sqs';
 
@@ -144,18 +142,35 @@ export function fieldApplies(s: Pick<QueuesState, 'source' | 'fifo' | 'mode' | '
 /** Provisioned mode applies to standard queues only in this widget (the sim models it for standard queues). */
 const provisioned = (s: QueuesState) => s.mode === 'provisioned' && !s.fifo;
 
-export function sqsConfigOf(s: QueuesState): SqsConfig {
+/** The function side every run shares: the defaults of the rules tables (the widget has no inputs for them). */
+const FUNCTION_DEFAULTS = { arch: 'x86_64', memoryMb: Q.memoryMb.default, maxEvents: MAX_EVENTS } as const;
+
+/**
+ * The run as the core resolves it (ResolvedSqsConfig / ResolvedStreamConfig) minus `runtime` and `init`,
+ * which the worker fills with the default runtime and its INIT distribution (the INIT table stays out of
+ * the page's script). Built here, from a state `checkState`
+ * accepts, so the worker needs neither the validators nor the rules tables; tests/widgets/
+ * queuesAndStreams.test.ts checks it equals what validateSqsConfig / validateStreamConfig resolve.
+ */
+type Fn = 'init' | 'runtime';
+export type QueuesJob = { kind: 'sqs'; config: Omit<ResolvedSqsConfig, Fn> } | { kind: 'stream'; config: Omit<ResolvedStreamConfig, Fn> };
+
+export function sqsConfigOf(s: QueuesState): Omit<ResolvedSqsConfig, Fn> {
+  const prov = provisioned(s);
   return {
     backlog: s.backlog,
     rate: s.rate,
+    arrival: 'poisson',
     batchSize: s.batchSize,
     batchWindowS: s.fifo ? 0 : s.batchWindowS,
+    messageKb: Q.messageKb.default,
     duration: { kind: 'exp', meanMs: s.durationMs },
-    mode: provisioned(s) ? 'provisioned' : 'standard',
+    mode: prov ? 'provisioned' : 'standard',
     // Pollers are read only in provisioned mode (the core checks min ≤ max whatever the mode).
-    ...(provisioned(s) ? { minPollers: s.minPollers, maxPollers: s.maxPollers } : {}),
-    maxConcurrency: s.useMaxConcurrency && !provisioned(s) ? s.maxConcurrency : null,
-    scaling: s.scaling,
+    minPollers: prov ? s.minPollers : Q.minPollers.default,
+    maxPollers: prov ? s.maxPollers : Q.maxPollers.default,
+    maxConcurrency: s.useMaxConcurrency && !prov ? s.maxConcurrency : null,
+    scaling: s.fifo ? 'current' : s.scaling,
     concurrencyLimit: s.concurrencyLimit,
     reserved: s.useReserved ? s.reserved : null,
     visibilityTimeoutS: s.visibilityTimeoutS,
@@ -166,19 +181,20 @@ export function sqsConfigOf(s: QueuesState): SqsConfig {
     groups: s.groups,
     simSeconds: s.simSeconds,
     seed: s.seed,
-    maxEvents: MAX_EVENTS,
+    ...FUNCTION_DEFAULTS,
   };
 }
 
-export function streamConfigOf(s: QueuesState): StreamConfig {
+export function streamConfigOf(s: QueuesState): Omit<ResolvedStreamConfig, Fn> {
   return {
     source: s.source === 'dynamodb' ? 'dynamodb' : 'kinesis',
     shards: s.shards,
     parallelization: s.parallelization,
     rate: s.streamRate,
+    arrival: 'poisson',
     keys: s.keys,
     batchSize: s.streamBatchSize,
-    batchWindowS: 0,
+    batchWindowS: R.batchWindowS.default,
     duration: { kind: 'exp', meanMs: s.durationMs },
     errorRate: s.errorRate,
     poisonRecords: s.poisonRecord >= 0 ? [s.poisonRecord] : [],
@@ -186,13 +202,16 @@ export function streamConfigOf(s: QueuesState): StreamConfig {
     maxRecordAgeS: s.maxRecordAgeS,
     bisect: s.bisect,
     partialBatch: s.partialBatch,
+    retentionHours: R.retentionHours.default,
     concurrencyLimit: s.concurrencyLimit,
     reserved: s.useReserved ? s.reserved : null,
     simSeconds: s.simSeconds,
     seed: s.seed,
-    maxEvents: MAX_EVENTS,
+    ...FUNCTION_DEFAULTS,
   };
 }
+
+export const jobOf = (s: QueuesState): QueuesJob => (isSqs(s) ? { kind: 'sqs', config: sqsConfigOf(s) } : { kind: 'stream', config: streamConfigOf(s) });
 
 /** Messages (SQS) or records (streams) one run handles: backlog + rate × simulated time. */
 export function expectedItems(s: QueuesState): number {
