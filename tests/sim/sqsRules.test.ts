@@ -129,5 +129,5 @@ describe('SQS provisioned mode', () => {
     const r = runSqs({ backlog: 10_000_000, mode: 'provisioned', maxPollers: 2_000, duration: 'const:60000', concurrencyLimit: 30_000, simSeconds: 1_500 });
     expect(r.summary.peakConcurrency).toBe(20_000);
     expect(r.summary.concurrencyByMinute.slice(0, 3)).toEqual([1010, 2010, 3010]);
-  });
+  }, 60_000); // 20,000 batches in flight: a few seconds on a loaded machine
 });

@@ -93,7 +93,7 @@ export interface StreamConfig {
   runtime?: string;
   errorRate?: number;
   /** 0-based record numbers (in arrival order over the whole stream) that fail every attempt. */
-  poisonRecords?: number[];
+  poisonRecords?: readonly number[];
   /** −1 = retry until the record expires. */
   maxRetries?: number;
   /** −1 = no limit; else 60–604,800. */

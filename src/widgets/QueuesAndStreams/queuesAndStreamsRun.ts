@@ -153,7 +153,7 @@ export function runQueues(job: QueuesJob, progress: Progress = () => {}): Queues
       invocations: sum.invocations, failedInvocations: sum.failedInvocations, throttlesTotal: sum.throttles, coldStarts: sum.coldStarts,
       peakConcurrency: sum.peakConcurrency, maxBacklog: sum.maxBacklog, maxAgeS: sum.maxMessageAgeS, drainedAtS: sum.drainedAtS,
       orderViolations: sum.orderViolations, peakPollers: prov ? sum.peakPollers : 0, concurrencyCap: 0, blockedShardSeconds: 0,
-      costUsd: sum.cost.total_usd, truncated: sum.truncated, warnings: sum.warnings,
+      costUsd: sum.cost.totalUsd, truncated: sum.truncated, warnings: sum.warnings,
     };
   }
   const cfg = { ...job.config, ...fn };
@@ -174,6 +174,6 @@ export function runQueues(job: QueuesJob, progress: Progress = () => {}): Queues
     invocations: sum.invocations, failedInvocations: sum.failedInvocations, throttlesTotal: sum.throttles, coldStarts: sum.coldStarts,
     peakConcurrency: sum.peakConcurrency, maxBacklog: maxOf(ser.backlog), maxAgeS: sum.maxIteratorAgeS, drainedAtS: null,
     orderViolations: sum.orderViolations, peakPollers: 0, concurrencyCap: sum.concurrencyCap, blockedShardSeconds: sum.blockedShardSeconds,
-    costUsd: sum.cost.total_usd, truncated: sum.truncated, warnings: sum.warnings,
+    costUsd: sum.cost.totalUsd, truncated: sum.truncated, warnings: sum.warnings,
   };
 }
