@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
+import { stateArb } from './stateArb.ts';
 import { validateSimConfig } from '~/sim/engine/validateSimConfig.ts';
 import { defaultsOf, parseFields } from '~/widgets/shared/fieldSpec.ts';
 import { buildSearch, readUrlRaw } from '~/widgets/shared/urlState.ts';
@@ -12,6 +13,9 @@ import { concurrencyChartSpec, readoutHtml, requestsChartSpec, throttleSplit } f
 const base = defaultsOf(concurrencySchema);
 const state = (o: Partial<ConcurrencyState>): ConcurrencyState => ({ ...base, ...o });
 const steady = (o: Partial<ConcurrencyState> = {}) => state({ shape: 'steady', rate: 100, durationMs: 1000, windowS: 600, accountLimit: 1000, ...o });
+
+/** Whole engine runs (millions of arrivals) take a few seconds alone, several times that on a busy 2-core machine. */
+const ENGINE_RUN_TIMEOUT_MS = 60_000;
 
 describe('concurrency widget: traffic shapes', () => {
   it('maps steady, spike and diurnal onto the core traffic kinds', () => {
@@ -53,18 +57,10 @@ describe('concurrency widget: cross-field messages name the accepted range', () 
   });
 });
 
-describe('concurrency widget: the checks are the engine’s rules', () => {
+describe('concurrency widget: the checks are the engine’s rules', { timeout: ENGINE_RUN_TIMEOUT_MS }, () => {
   it('for generated in-range states, checkState passes exactly when validateSimConfig accepts the config', () => {
-    const num = (k: keyof typeof concurrencySchema) => {
-      const f = concurrencySchema[k] as { min: number; max: number; integer?: boolean };
-      return f.integer ? fc.integer({ min: f.min, max: f.max }) : fc.double({ min: f.min, max: f.max, noNaN: true });
-    };
-    const arb = fc.record({
-      shape: fc.constantFrom('steady', 'spike', 'diurnal'), rate: num('rate'), peakRate: num('peakRate'), spikeStartS: num('spikeStartS'),
-      spikeLengthS: num('spikeLengthS'), windowS: num('windowS'), durationMs: num('durationMs'), accountLimit: fc.oneof(fc.integer({ min: 1, max: 300 }), num('accountLimit')),
-      useReserved: fc.boolean(), reserved: fc.oneof(fc.integer({ min: 0, max: 300 }), num('reserved')), provisioned: fc.oneof(fc.integer({ min: 0, max: 300 }), num('provisioned')),
-      seed: fc.integer({ min: 0, max: 2 ** 32 - 1 }),
-    }) as fc.Arbitrary<ConcurrencyState>;
+    const small = (max: number) => fc.integer({ min: 0, max });
+    const arb = stateArb(concurrencySchema, { accountLimit: fc.integer({ min: 1, max: 300 }), reserved: small(300), provisioned: small(300) });
     fc.assert(
       fc.property(arb, (s) => {
         const problems = checkState(s);
@@ -78,7 +74,7 @@ describe('concurrency widget: the checks are the engine’s rules', () => {
   });
 });
 
-describe('concurrency widget: the simulation against the closed forms', () => {
+describe('concurrency widget: the simulation against the closed forms', { timeout: ENGINE_RUN_TIMEOUT_MS }, () => {
   it("Little's law: the simulated mean is rate × duration", () => {
     const r = runConcurrency(steady({ accountLimit: 10_000 }));
     expect(r.throttles).toBe(0);
@@ -142,7 +138,7 @@ describe('concurrency widget: the simulation against the closed forms', () => {
   });
 });
 
-describe('concurrency widget: views', () => {
+describe('concurrency widget: views', { timeout: ENGINE_RUN_TIMEOUT_MS }, () => {
   it('the default renders real numbers, never NaN', () => {
     const r = runConcurrency(base);
     const html = readoutHtml(base, r) + renderChartFigure(concurrencyChartSpec(base, r)) + renderChartFigure(requestsChartSpec(r));
@@ -163,7 +159,7 @@ describe('concurrency widget: views', () => {
   });
 });
 
-describe('concurrency widget: the scaling-limit overlay and edge cases', () => {
+describe('concurrency widget: the scaling-limit overlay and edge cases', { timeout: ENGINE_RUN_TIMEOUT_MS }, () => {
   it('a spike beyond the bucket draws the ramp: existing + 1,000, then 100 per second, up to the cap', () => {
     const r = runConcurrency(base);
     expect(r.scalingLimit).not.toBeNull();
@@ -202,7 +198,7 @@ describe('concurrency widget: the scaling-limit overlay and edge cases', () => {
   });
 });
 
-describe('concurrency widget: throttles split by cause', () => {
+describe('concurrency widget: throttles split by cause', { timeout: ENGINE_RUN_TIMEOUT_MS }, () => {
   it('names the scaling-rate and the cap throttles', () => {
     const r = runConcurrency(steady({ windowS: 60, useReserved: true, reserved: 50 }));
     expect(r.scalingThrottles).toBe(0);
