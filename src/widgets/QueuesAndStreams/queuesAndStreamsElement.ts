@@ -20,9 +20,7 @@ class QueuesAndStreams extends WidgetElement<typeof queuesSchema> {
   protected override presets = PRESETS;
   protected override debounceMs = 300;
   private lastRun = '';
-  private runner = this.attachRunner<QueuesJob, QueuesResult>({
-    worker: () => new Worker(new URL('./queuesAndStreamsWorker.ts', import.meta.url), { type: 'module' }),
-  });
+  private runner = this.attachRunner<QueuesJob, QueuesResult>(() => new Worker(new URL('./queuesAndStreamsWorker.ts', import.meta.url), { type: 'module' }));
 
   override hydrate(): void {
     super.hydrate();
