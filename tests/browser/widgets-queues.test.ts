@@ -115,15 +115,15 @@ describeBrowser('queues and streams widget', () => {
     const before = await out(w, 'items-in').textContent();
     const batch = page.getByLabel('Batch size (messages)', { exact: true });
     await batch.fill('20000');
-    await expect.poll(() => batch.getAttribute('aria-invalid')).toBe('true');
+    await expect.poll(() => batch.getAttribute('aria-invalid'), { timeout: 15_000 }).toBe('true');
     expect(await messageOf(page, batch)).toBe('Batch size (messages) must be an integer from 1 to 10,000 (messages); got "20000"');
     expect(await out(w, 'items-in').textContent()).toBe(before);
     await batch.fill('100'); // above 10 needs a batching window: the message names the window's range
     const win = page.getByLabel('Batching window (s)', { exact: true });
-    await expect.poll(() => win.getAttribute('aria-invalid')).toBe('true');
+    await expect.poll(() => win.getAttribute('aria-invalid'), { timeout: 15_000 }).toBe('true');
     expect(await messageOf(page, win)).toBe('Batching window (s) must be an integer from 1 to 300 (s) when the batch size is above 10; got 0');
     await win.fill('1');
-    await expect.poll(() => win.getAttribute('aria-invalid')).toBe(null);
+    await expect.poll(() => win.getAttribute('aria-invalid'), { timeout: 15_000 }).toBe(null);
     await page.close();
   });
 
