@@ -34,9 +34,10 @@ describe('queues widget: fields come from the rules tables', () => {
     expect(queuesSchema.backlog.max).toBe(MAX_ITEMS_PER_RUN);
     expect(queuesSchema.backlog.default).toBe(SQS_RULES.backlog.default);
   });
-  it('a rule whose default is "off" needs the widget’s default, and max only narrows', () => {
-    expect(() => fieldFromRule(SQS_RULES.reserved, 'Reserved', { urlKey: 'r' })).toThrow(/no default/);
-    expect(fieldFromRule(SQS_RULES.maxConcurrency, 'Max', { urlKey: 'm', default: 10, max: 5_000 }).max).toBe(1_000);
+  it('a rule whose default is "off" needs the widget’s default, and a range may only narrow', () => {
+    expect(() => fieldFromRule(SQS_RULES.reserved, { label: 'Reserved', urlKey: 'r' })).toThrow(/no default/);
+    expect(() => fieldFromRule(SQS_RULES.maxConcurrency, { label: 'Max', urlKey: 'm', default: 10, max: 5_000 })).toThrow(/wider than the core's 2–1000/);
+    expect(fieldFromRule(SQS_RULES.maxConcurrency, { label: 'Max', urlKey: 'm', default: 10, max: 500 }).max).toBe(500);
   });
   it('a bad value gets a message naming the label and the range', () => {
     const { errors } = parseFields(queuesSchema, { batchSize: '20000', parallelization: '11' });
@@ -119,14 +120,14 @@ describe('queues widget: each preset teaches its lesson (seeded runs)', () => {
     expect(maxConc.failedOutTotal).toBe(0);
     expect(maxConc.throttlesTotal).toBe(0);
     expect(maxConc.peakConcurrency).toBeLessThanOrEqual(10);
-  });
+  }, 30_000);
   it('partial batch responses keep healthy messages out of the DLQ', () => {
     const whole = run(preset('poisonWhole'));
     const partial = run(preset('poisonPartial'));
     // p = 0.05, 3 receives, batches of 10: whole batch ≈ (1 − 0.95^10)^3 ≈ 6.5% at most; partial ≈ 0.05^3.
     expect(whole.failedOutTotal / whole.itemsIn).toBeGreaterThan(0.02);
     expect(partial.failedOutTotal / partial.itemsIn).toBeLessThan(0.002);
-  });
+  }, 30_000);
   it('FIFO with 3 message groups runs at most 3 batches at once, in order', () => {
     const r = run(preset('fifoFewGroups'));
     expect(r.peakConcurrency).toBeLessThanOrEqual(3);
@@ -140,13 +141,13 @@ describe('queues widget: each preset teaches its lesson (seeded runs)', () => {
     expect(blocked.failedOutTotal).toBe(0);
     expect(bisect.failedOutTotal).toBe(1);
     expect(bisect.maxAgeS).toBeLessThan(60);
-  });
+  }, 30_000);
   it('provisioned mode scales faster than the on-demand ramp', () => {
     const prov = run(preset('provisionedMode'));
     expect(prov.peakPollers).toBeGreaterThan(2);
     expect(maxIn(prov, prov.concurrency, 0, 60)).toBeGreaterThan(maxIn(burst, burst.concurrency, 0, 60));
     expect(prov.pollers.length).toBe(prov.t.length);
-  });
+  }, 30_000);
 });
 
 describe('queues widget: views', () => {
@@ -167,7 +168,7 @@ describe('queues widget: views', () => {
       expect(html, k).not.toMatch(/NaN|undefined|Infinity/);
       expect(html.match(/<table/g), k).toHaveLength(3);
     }
-  });
+  }, 60_000); // nine seeded runs: room for a busy machine
   it('the overpull summary names the trap; the stream summary names shards × factor', () => {
     const s = preset('reservedCap');
     expect(concurrencyChartSpec(s, run(s)).summary).toMatch(/does not see reserved concurrency/);

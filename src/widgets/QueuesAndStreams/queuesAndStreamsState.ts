@@ -39,23 +39,22 @@ export const MAX_POISON_RECORD = 1_000_000;
 /**
  * A widget number field from a simulator rule: range, integer-ness, unit and help come from the rule
  * (its one home); the widget gives the label (with the unit), the URL key and, where the rule's default
- * is "off" (null) or the widget teaches with another one, the default. `max` may only narrow the rule's
- * range (a run-size cap of the widget, said in `help`).
+ * is "off" (null) or the widget teaches with another one, the default. `min`/`max` may only narrow the
+ * rule's range (a run-size cap of the widget). Same signature and rules as `fieldFromRule` in
+ * shared/fieldSpec.ts on main, which this copy gives way to once that lands here.
  */
-export function fieldFromRule(rule: NumberRule, label: string, opts: { urlKey: string; default?: number; max?: number; step?: number; help?: string }): NumberField {
-  const def = opts.default ?? rule.default;
-  if (def === null) throw new Error(`${label}: the rule has no default; give one`);
+export function fieldFromRule(rule: NumberRule, field: { label: string } & Partial<Omit<NumberField, 'kind' | 'label'>>): NumberField {
+  const min = field.min ?? rule.min;
+  const max = field.max ?? rule.max;
+  if (min < rule.min || max > rule.max) throw new Error(`${field.label}: range ${min}–${max} is wider than the core's ${rule.min}–${rule.max}`);
+  const fallback = field.default ?? rule.default;
+  if (fallback === null) throw new Error(`${field.label}: the core's rule has no default; give one`);
+  const unit = 'unit' in field ? field.unit : rule.unit;
+  const help = field.help ?? rule.help;
   return {
-    kind: 'number',
-    label,
-    min: rule.min,
-    max: Math.min(rule.max, opts.max ?? rule.max),
-    ...(rule.integer ? { integer: true } : {}),
-    ...(opts.step !== undefined ? { step: opts.step } : {}),
-    ...(rule.unit && !/;/.test(rule.unit) ? { unit: rule.unit } : {}),
-    default: def,
-    urlKey: opts.urlKey,
-    help: opts.help ?? rule.help,
+    kind: 'number', label: field.label, min, max, default: fallback,
+    ...(rule.integer ? { integer: true } : {}), ...(unit ? { unit } : {}), ...(help ? { help } : {}),
+    ...(field.step !== undefined ? { step: field.step } : {}), ...(field.urlKey ? { urlKey: field.urlKey } : {}),
   };
 }
 
@@ -69,13 +68,13 @@ export const queuesSchema = {
   },
   // SQS queue
   fifo: { kind: 'bool', label: 'FIFO queue', default: false, urlKey: 'fifo', help: `Order per message group; batches of at most ${FIFO_MAX_BATCH}, no batching window.` },
-  backlog: fieldFromRule(Q.backlog, 'Messages waiting at the start', { urlKey: 'backlog', max: MAX_ITEMS_PER_RUN, step: 1000, help: 'Already in the queue at t = 0.' }),
-  rate: fieldFromRule(Q.rate, 'New messages per second', { urlKey: 'rate', max: MAX_ITEMS_PER_RUN, step: 10 }),
-  groups: fieldFromRule(Q.groups, 'Message groups (FIFO)', { urlKey: 'groups' }),
-  batchSize: fieldFromRule(Q.batchSize, 'Batch size (messages)', { urlKey: 'batch' }),
-  batchWindowS: fieldFromRule(Q.batchWindowS, 'Batching window (s)', { urlKey: 'win' }),
-  visibilityTimeoutS: fieldFromRule(Q.visibilityTimeoutS, 'Visibility timeout (s)', { urlKey: 'vis' }),
-  maxReceiveCount: fieldFromRule(Q.maxReceiveCount, 'Receives before the dead-letter queue', { urlKey: 'mrc' }),
+  backlog: fieldFromRule(Q.backlog, { label: 'Messages waiting at the start', urlKey: 'backlog', max: MAX_ITEMS_PER_RUN, step: 1000, help: 'Already in the queue at t = 0.' }),
+  rate: fieldFromRule(Q.rate, { label: 'New messages per second', urlKey: 'rate', step: 10 }),
+  groups: fieldFromRule(Q.groups, { label: 'Message groups (FIFO)', urlKey: 'groups' }),
+  batchSize: fieldFromRule(Q.batchSize, { label: 'Batch size (messages)', urlKey: 'batch' }),
+  batchWindowS: fieldFromRule(Q.batchWindowS, { label: 'Batching window (s)', urlKey: 'win' }),
+  visibilityTimeoutS: fieldFromRule(Q.visibilityTimeoutS, { label: 'Visibility timeout (s)', urlKey: 'vis' }),
+  maxReceiveCount: fieldFromRule(Q.maxReceiveCount, { label: 'Receives before the dead-letter queue', urlKey: 'mrc' }),
   // Mapping and function limits (SQS)
   mode: {
     kind: 'enum', label: 'Polling mode', options: ['standard', 'provisioned'] as const,
@@ -85,31 +84,31 @@ export const queuesSchema = {
     kind: 'enum', label: 'Scaling rule', options: ['current', 'legacy'] as const,
     optionLabels: { current: '5, then +300 a minute (since 2023-11-06)', legacy: '5, then +60 a minute (before)' }, default: 'current', urlKey: 'scale',
   },
-  minPollers: fieldFromRule(Q.minPollers, 'Minimum pollers', { urlKey: 'minp' }),
-  maxPollers: fieldFromRule(Q.maxPollers, 'Maximum pollers', { urlKey: 'maxp' }),
+  minPollers: fieldFromRule(Q.minPollers, { label: 'Minimum pollers', urlKey: 'minp' }),
+  maxPollers: fieldFromRule(Q.maxPollers, { label: 'Maximum pollers', urlKey: 'maxp' }),
   useMaxConcurrency: { kind: 'bool', label: 'Set maximum concurrency', default: false, urlKey: 'mc_on' },
-  maxConcurrency: fieldFromRule(Q.maxConcurrency, 'Maximum concurrency', { urlKey: 'mc', default: 10, help: "The mapping's own cap (ScalingConfig); used when the box above is ticked. Not with provisioned mode." }),
+  maxConcurrency: fieldFromRule(Q.maxConcurrency, { label: 'Maximum concurrency', urlKey: 'mc', default: 10, help: "The mapping's own cap (ScalingConfig); used when the box above is ticked. Not with provisioned mode." }),
   useReserved: { kind: 'bool', label: 'Set reserved concurrency', default: false, urlKey: 'res_on' },
-  reserved: fieldFromRule(Q.reserved, 'Reserved concurrency', { urlKey: 'res', default: 10, help: `Caps the function, not the mapping; at most the account limit minus ${MIN_UNRESERVED_CONCURRENCY}. Used when the box above is ticked.` }),
-  concurrencyLimit: fieldFromRule(Q.concurrencyLimit, 'Account concurrency limit', { urlKey: 'acct', step: 100 }),
+  reserved: fieldFromRule(Q.reserved, { label: 'Reserved concurrency', urlKey: 'res', default: 10, help: `Caps the function, not the mapping; at most the account limit minus ${MIN_UNRESERVED_CONCURRENCY}. Used when the box above is ticked.` }),
+  concurrencyLimit: fieldFromRule(Q.concurrencyLimit, { label: 'Account concurrency limit', urlKey: 'acct', step: 100 }),
   // Stream
-  shards: fieldFromRule(R.shards, 'Shards', { urlKey: 'shards' }),
-  parallelization: fieldFromRule(R.parallelization, 'Parallelization factor', { urlKey: 'pf' }),
-  streamRate: fieldFromRule(R.rate, 'Records per second', { urlKey: 'rrate', max: MAX_ITEMS_PER_RUN, step: 10 }),
-  keys: fieldFromRule(R.keys, 'Partition keys', { urlKey: 'keys' }),
-  streamBatchSize: fieldFromRule(R.batchSize, 'Batch size (records)', { urlKey: 'rbatch' }),
+  shards: fieldFromRule(R.shards, { label: 'Shards', urlKey: 'shards' }),
+  parallelization: fieldFromRule(R.parallelization, { label: 'Parallelization factor', urlKey: 'pf' }),
+  streamRate: fieldFromRule(R.rate, { label: 'Records per second', urlKey: 'rrate', step: 10 }),
+  keys: fieldFromRule(R.keys, { label: 'Partition keys', urlKey: 'keys' }),
+  streamBatchSize: fieldFromRule(R.batchSize, { label: 'Batch size (records)', urlKey: 'rbatch' }),
   poisonRecord: {
     kind: 'number', label: 'Poison record number (−1 = none)', min: -1, max: MAX_POISON_RECORD, integer: true, default: -1, urlKey: 'poison',
     help: 'The 0-based record (in arrival order across the stream) that fails every attempt.',
   },
-  maxRetries: fieldFromRule(R.maxRetries, 'Maximum retry attempts (−1 = until the record expires)', { urlKey: 'retries' }),
-  maxRecordAgeS: fieldFromRule(R.maxRecordAgeS, `Maximum record age (s; −1 = no limit, else at least ${MIN_RECORD_AGE_S})`, { urlKey: 'age' }),
+  maxRetries: fieldFromRule(R.maxRetries, { label: 'Maximum retry attempts (−1 = until the record expires)', urlKey: 'retries', unit: undefined }),
+  maxRecordAgeS: fieldFromRule(R.maxRecordAgeS, { label: `Maximum record age (s; −1 = no limit, else at least ${MIN_RECORD_AGE_S})`, urlKey: 'age', unit: undefined }),
   bisect: { kind: 'bool', label: 'Split a failing batch in two (bisect)', default: false, urlKey: 'bisect', help: 'BisectBatchOnFunctionError: the halves are retried apart; splits do not count as retries.' },
   // The function (both)
   durationMs: { kind: 'number', label: 'Average batch duration (ms)', min: 1, max: 900_000, step: 100, unit: 'ms', default: 2000, urlKey: 'dur', help: 'Exponentially distributed around this mean; one invocation handles one batch. At most 15 minutes, the function timeout limit.' },
-  errorRate: fieldFromRule(Q.errorRate, 'Failure probability per message or record', { urlKey: 'err', step: 0.01, help: 'Each message or record fails each attempt independently with this probability.' }),
+  errorRate: fieldFromRule(Q.errorRate, { label: 'Failure probability per message or record', urlKey: 'err', step: 0.01, help: 'Each message or record fails each attempt independently with this probability.' }),
   partialBatch: { kind: 'bool', label: 'Report batch item failures (partial batch response)', default: false, urlKey: 'partial', help: 'ReportBatchItemFailures: only the failed messages come back (streams: retry from the first failed record).' },
-  simSeconds: fieldFromRule(Q.simSeconds, 'Simulated time (s)', { urlKey: 'time', step: 60, default: 300 }),
+  simSeconds: fieldFromRule(Q.simSeconds, { label: 'Simulated time (s)', urlKey: 'time', step: 60, default: 300 }),
   // Asynchronous invocation (the retry timeline)
   asyncRetries: {
     kind: 'number', label: 'Async retry attempts', min: ASYNC_MAX_RETRY_ATTEMPTS.min, max: ASYNC_MAX_RETRY_ATTEMPTS.max, integer: true, default: ASYNC_MAX_RETRY_ATTEMPTS.default, urlKey: 'aretry',
