@@ -1,7 +1,8 @@
 /**
  * `npm run bench:sim [-- --json] [-- --only NAME]`: simulated invocations per wall-clock second and peak
- * memory for the standard scenarios of issue 3 and the queue (SQS event source) scenarios, whose messages/s
- * counts messages processed (a batch of 10 is one invocation). Each scenario runs in its own child process so its peak
+ * memory for the three standard scenarios listed in src/sim/README.md (Benchmark) and the queue (SQS event source)
+ * scenarios, whose messages/s counts messages processed (a batch of 10 is one invocation). Each scenario runs
+ * in its own child process so its peak
  * RSS is its own. Not a test: numbers depend on the machine and on what else is running.
  */
 import { spawnSync } from 'node:child_process';

@@ -12,8 +12,8 @@ export { tieredCost } from './pricing/tieredCost.ts';
 
 // Engine
 export { createSimulation, SimConfigError } from './engine/createSimulation.ts';
-export { step, runUntil, processNext } from './engine/step.ts';
-export type { SimEvent } from './engine/step.ts';
+export { step, runUntil, processNext, processedKind, processedSlot, ProcessedKind, PROCESSED_NONE } from './engine/step.ts';
+export type { SimEvent, Processed } from './engine/step.ts';
 export { summarize } from './engine/summarize.ts';
 export type { Summary } from './engine/summarize.ts';
 export { series } from './engine/series.ts';
@@ -56,7 +56,8 @@ export { DASH, formatNumber, formatCount, formatQuantity, formatSignificant, for
 export { formatUsd, formatCost, formatRate, formatSeconds, formatDuration, quoteInput, escapeInput, QUOTE_MAX_CHARS } from './format/index.ts';
 
 // Validation: the result shape shared by the validators, and the rules tables' shape and readers
-export type { FieldError, Validation } from './validate/fields.ts';
+export type { FieldError, Validation, NumberSpec } from './validate/fields.ts';
+export { expectedNumber } from './validate/fields.ts';
 export { expectedOf, defaultsOf, readRule, readOptionalRule, readWithRule, specOf } from './validate/rules.ts';
 export type { NumberRule, RuleTable } from './validate/rules.ts';
 
@@ -72,3 +73,5 @@ export * from './sources/limits.ts';
 export type { SqsConfig, ResolvedSqsConfig, SqsSummary, SqsSeries, SqsResult, SourceRunOptions, ArrivalProcess } from './sources/types.ts';
 export type { StreamConfig, ResolvedStreamConfig, StreamSummary, StreamSeries, StreamResult } from './sources/types.ts';
 export type { SourceState } from './sources/sourceState.ts';
+export { asyncTimeline } from './sources/asyncTimeline.ts';
+export type { AsyncTimelineStep, AsyncTimelineInput } from './sources/asyncTimeline.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createSimulation, step, summarize, ASYNC_ERROR_RETRY_DELAYS_S, type SimConfig } from '~/sim/index.ts';
+import { asyncTimeline, createSimulation, step, summarize, ASYNC_ERROR_RETRY_DELAYS_S, type SimConfig } from '~/sim/index.ts';
 
 /** Runs event by event and returns the times of the async retries and the final summary. */
 function retryTimes(config: Partial<SimConfig>) {
@@ -61,5 +61,19 @@ describe('asynchronous invocation: throttles', () => {
     expect(a.onFailure).toBe(5);
     expect(a.attempts).toBe(0);
     expect(a.retries).toBe(0);
+  });
+});
+
+describe('asyncTimeline: one event, for the retry timeline', () => {
+  it('attempts at 0, +60 s and +180 s, then the destination', () => {
+    expect(asyncTimeline()).toEqual([
+      { t: 0, kind: 'attempt' }, { t: 0, kind: 'error' }, { t: 60, kind: 'attempt' }, { t: 60, kind: 'error' },
+      { t: 180, kind: 'attempt' }, { t: 180, kind: 'error' }, { t: 180, kind: 'destination' },
+    ]);
+  });
+  it('follows MaximumRetryAttempts, success, and reserved concurrency 0', () => {
+    expect(asyncTimeline({ maxRetryAttempts: 0 }).map((x) => x.kind)).toEqual(['attempt', 'error', 'destination']);
+    expect(asyncTimeline({ errorRate: 0 })).toEqual([{ t: 0, kind: 'attempt' }, { t: 0, kind: 'success' }]);
+    expect(asyncTimeline({ reserved: 0 })).toEqual([{ t: 0, kind: 'throttle' }, { t: 0, kind: 'destination' }]);
   });
 });

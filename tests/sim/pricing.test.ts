@@ -6,7 +6,7 @@ const X86 = 0.0000166667;
 const ARM = 0.0000133334;
 const base: PriceInput = { memoryMb: 128, arch: 'x86_64', requests: 1, durationMs: 100, freeTier: false };
 
-describe('priceMonthly: worked from first principles (simulation-anchors §3)', () => {
+describe('priceMonthly: worked from first principles (AWS pricing examples)', () => {
   it('128 MB for 100 ms on x86: 0.125 GB × 0.1 s × rate, plus $2e-7 per request', () => {
     const b = priceMonthly(base);
     expect(b.computeChargeUsd).toBeCloseTo(0.125 * 0.1 * X86, 15);

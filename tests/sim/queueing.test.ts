@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createSimulation, runUntil, runScenario, summarize, erlangB, envSpans, type SimConfig } from '~/sim/index.ts';
 
-// Closed forms from simulation-anchors.md §2, checked against the seeded engine. Tolerances are a few
+// Closed forms (listed in src/sim/README.md, "Closed forms the tests check"), checked against the seeded engine. Tolerances are a few
 // standard errors of the run length used.
 const NO_INIT = { kind: 'const', ms: 0 } as const;
 
@@ -146,7 +146,7 @@ describe('keep-alive under MRU reuse (exact results and bounds)', () => {
     }
   });
 
-  it('sanity check (anchors §1.11): with E[S] ≈ 2 s and T = 600 s, cold starts fall below 1% only above about one request per 20 s, and not monotonically', () => {
+  it('sanity check: with E[S] ≈ 2 s and T = 600 s, cold starts fall below 1% only above about one request per 20 s, and not monotonically', () => {
     const pCold = (rate: number) =>
       runScenario({ traffic: { kind: 'poisson', rate }, duration: 'exp:2000', init: NO_INIT, idleTimeoutS: 600, requests: 200000, seed: 1 }).summary.coldStartRatio;
     const [p01, p02, p04, p06] = [0.01, 0.02, 0.04, 0.06].map(pCold) as [number, number, number, number];

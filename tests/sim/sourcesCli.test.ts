@@ -77,6 +77,16 @@ describe('sim stream', () => {
     expect(cli('stream', '--source', 'dynamodb', '--retention-hours', '48').err).toBe('sim stream: --retention-hours must be 24 (hours): DynamoDB Streams keep records 24 hours; got "48"');
     expect(cli('stream', '--max-retries', '-2').code).toBe(2);
   });
+  it('caps the work of a run: per-record work (streams, FIFO) up front, everything else by --max-events', () => {
+    expect(cli('stream', '--rate', '1000000', '--sim-seconds', '604800').err).toBe(
+      'sim stream: --rate must be at most 330 (records/s) for this simulated time: a stream run handles at most 200,000,000 records (a simulator cap); got "1000000"');
+    expect(cli('sqs', '--fifo', '--backlog', '300000000').code).toBe(2);
+    const r = cli('sqs', '--backlog', '1000000', '--max-events', '500', '--json');
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.out);
+    expect(j.truncated).toBe(true);
+    expect(j.warnings[0]).toMatch(/limits\.maxEvents/);
+  });
 });
 
 describe('sim run --invocation async', () => {

@@ -131,3 +131,22 @@ describe('SQS provisioned mode', () => {
     expect(r.summary.concurrencyByMinute.slice(0, 3)).toEqual([1010, 2010, 3010]);
   }, 60_000); // 20,000 batches in flight: a few seconds on a loaded machine
 });
+
+describe('cost: one batch is one request, priced by the pricing module', () => {
+  it('bills each invocation as a request and its billed duration in GB-s', () => {
+    const r = runSqs({ backlog: 1_000, batchSize: 10, duration: 'const:100', init: 'const:0', memoryMb: 1024, simSeconds: 60 });
+    expect(r.summary.invocations).toBe(100);
+    expect(r.summary.cost.requests).toBe(100);
+    expect(r.summary.cost.requestChargeUsd).toBeCloseTo(100 * 0.2e-6, 12);
+    expect(r.summary.cost.computeGbS).toBeCloseTo(100 * 0.1 * 1, 9);
+  });
+});
+
+describe('work cap', () => {
+  it('a run that reaches maxEvents stops and says so', () => {
+    const r = runSqs({ backlog: 100_000, duration: 'const:100', simSeconds: 600 }, { maxEvents: 1_000 });
+    expect(r.summary.truncated).toBe(true);
+    expect(r.summary.warnings.join(' ')).toMatch(/limits\.maxEvents/);
+    expect(r.summary.messagesIn).toBe(r.summary.messagesSucceeded + r.summary.messagesToDlq + r.summary.messagesLeft);
+  });
+});

@@ -1,6 +1,7 @@
 import type { FieldError } from '../validate/fields.ts';
 import { SQS_RULES } from '../sources/sqsRules.ts';
 import { STREAM_RULES } from '../sources/streamRules.ts';
+import { SIM_RULES } from '../engine/simRules.ts';
 import type { ParsedArgs } from './parseArgs.ts';
 import { CliUsageError } from './usageError.ts';
 import { flagOf, type FlagSpec } from './flags.ts';
@@ -30,10 +31,10 @@ export const SQS_FLAGS: Record<string, FlagSpec> = {
   fifo: { field: 'fifo', value: '', help: 'A FIFO queue: batch at most 10, no window, one batch per message group.' },
   groups: { field: 'groups', value: 'G', rule: SQS_RULES.groups },
   'sim-seconds': { field: 'simSeconds', value: 'S', rule: SQS_RULES.simSeconds },
-  seed: { field: 'seed', value: 'N', help: 'Seed of the random source (default 1).' },
+  seed: { field: 'seed', value: 'N', rule: SIM_RULES.seed },
   memory: { field: 'memoryMb', value: 'MB', rule: SQS_RULES.memoryMb },
   arch: { field: 'arch', value: 'x86_64|arm64', help: 'Architecture (default x86_64).' },
-  'max-events': { field: 'maxEvents', value: 'N', help: 'Work cap: the run stops after this many engine events and says so (default 50,000,000).' },
+  'max-events': { field: 'maxEvents', value: 'N', rule: SQS_RULES.maxEvents },
 };
 
 /** `sim stream` flags: each sets one StreamConfig field; numbers read STREAM_RULES. */
@@ -59,10 +60,10 @@ export const STREAM_FLAGS: Record<string, FlagSpec> = {
   'concurrency-limit': { field: 'concurrencyLimit', value: 'N', rule: STREAM_RULES.concurrencyLimit },
   reserved: { field: 'reserved', value: 'N', rule: STREAM_RULES.reserved },
   'sim-seconds': { field: 'simSeconds', value: 'S', rule: STREAM_RULES.simSeconds },
-  seed: { field: 'seed', value: 'N', help: 'Seed of the random source (default 1).' },
+  seed: { field: 'seed', value: 'N', rule: SIM_RULES.seed },
   memory: { field: 'memoryMb', value: 'MB', rule: STREAM_RULES.memoryMb },
   arch: { field: 'arch', value: 'x86_64|arm64', help: 'Architecture (default x86_64).' },
-  'max-events': { field: 'maxEvents', value: 'N', help: 'Work cap: the run stops after this many engine events and says so (default 50,000,000).' },
+  'max-events': { field: 'maxEvents', value: 'N', rule: STREAM_RULES.maxEvents },
 };
 
 /** Flags that take no value (`value: ''`). */

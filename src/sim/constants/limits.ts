@@ -1,6 +1,6 @@
 /**
- * Lambda behaviour constants used as simulator defaults. Each names its source; as of 2026-08
- * (lambda-facts.md §3–4).
+ * Lambda behaviour constants used as simulator defaults. Each names its AWS (or third-party) source; as
+ * of 2026-08.
  */
 
 /** Default account concurrency per Region (soft quota). https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html, as of 2026-08. */

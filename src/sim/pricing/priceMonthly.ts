@@ -16,7 +16,7 @@ export function isInitBilled(input: Pick<PriceInput, 'packaging' | 'runtimeKind'
 /**
  * A month's bill for one function, itemized like AWS's pricing examples.
  *
- * Rules (lambda-facts.md §1): requests at $0.20/M; on-demand duration in GB-s (memory/1024 × s) with the
+ * Rules (https://aws.amazon.com/lambda/pricing/, as of 2026-08): requests at $0.20/M; on-demand duration in GB-s (memory/1024 × s) with the
  * monthly tiers of the architecture; each average duration rounded up to 1 ms (unless `durationIsBilled`);
  * INIT GB-s at the same rate when billed (see `isInitBilled`); ephemeral storage above 512 MB per GB-s of
  * billed time; PC per GB-s while enabled (rounded up to 5 min) plus PC duration; SnapStart cache + restore.

@@ -2,7 +2,8 @@ import type { Dist } from '../dist/types.ts';
 import { parseDist, formatDist, DIST_FORMS } from '../dist/parseDist.ts';
 import { DEFAULT_RUNTIME, INIT_MS, defaultInitDist } from '../constants/initDurations.ts';
 import type { Arch } from '../pricing/rates.ts';
-import { type FieldError, type Raw, isRaw, pushError, readNumber, readEnum } from '../validate/fields.ts';
+import { type FieldError, type Raw, isRaw, pushError, readEnum } from '../validate/fields.ts';
+import { type NumberRule, readWithRule } from '../validate/rules.ts';
 
 /** Reads a duration distribution given as a `Dist` object or its text form ("exp:200"). */
 export function readDistField(raw: Raw, field: string, fallback: Dist, errors: FieldError[]): Dist {
@@ -25,7 +26,7 @@ function safeFormat(v: Raw): string | null {
 }
 
 /** The function fields every event source shares: runtime, its INIT default, architecture, seed, work cap. */
-export function readFunction(raw: Raw, errors: FieldError[]): { runtime: string; init: Dist; arch: Arch; seed: number; maxEvents: number } {
+export function readFunction(raw: Raw, errors: FieldError[], table: { seed: NumberRule; maxEvents: NumberRule }): { runtime: string; init: Dist; arch: Arch; seed: number; maxEvents: number } {
   let runtime = DEFAULT_RUNTIME;
   const rt = raw['runtime'];
   if (rt !== undefined && rt !== null && rt !== '') {
@@ -34,13 +35,10 @@ export function readFunction(raw: Raw, errors: FieldError[]): { runtime: string;
   }
   const arch = readEnum<Arch>(raw, 'arch', ['x86_64', 'arm64'], 'x86_64', errors);
   const init = readDistField(raw, 'init', defaultInitDist(runtime, 'zip', arch), errors);
-  const seed = readNumber(raw, 'seed', { min: 0, max: 4294967295, integer: true }, 1, errors);
-  const maxEvents = readNumber(raw, 'maxEvents', { min: 1, max: 1e10, integer: true }, DEFAULT_SOURCE_MAX_EVENTS, errors);
+  const seed = readWithRule(raw, 'seed', table.seed, errors);
+  const maxEvents = readWithRule(raw, 'maxEvents', table.maxEvents, errors);
   return { runtime, init, arch, seed, maxEvents };
 }
-
-/** Default work cap of an event source run (engine events); a run that reaches it says so. */
-export const DEFAULT_SOURCE_MAX_EVENTS = 50_000_000;
 
 /** Reads a boolean given as true/false (or "true"/"false"/1/0 from forms and flags). */
 export function readFlag(raw: Raw, field: string, errors: FieldError[]): boolean {

@@ -72,7 +72,7 @@ function invoke(s: SimState, q: SourceState, b: number, t: number): void {
   q.stepThrottles++;
   if (i < q.nBuckets) q.colThrottles[i]!++;
   s.ser.throttles[s.ser.idx]!++;
-  if (t >= s.warmupS) s.stats.throttles++;
+  if (t >= s.cfg.warmupS) s.stats.throttles++;
   const tries = ++q.bTries[b]!;
   const next = t + SQS_THROTTLE_RETRY_FIRST_S * 2 ** Math.min(tries - 1, 30);
   const visibleAt = q.bRecvT[b]! + q.sqs!.visibilityTimeoutS;

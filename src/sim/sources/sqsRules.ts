@@ -1,4 +1,5 @@
 import type { RuleTable } from '../validate/rules.ts';
+import { SOURCE_RULES } from './sourceRules.ts';
 
 /**
  * The SQS event source mapping's numeric inputs: one home for each range and default (read by
@@ -18,11 +19,6 @@ export const SQS_RULES = {
     label: 'batch size', unit: 'messages', min: 1, max: 10_000, integer: true, default: 10,
     help: 'Most messages per invocation; above 10 needs a batching window of at least 1 s, and FIFO queues take at most 10.',
     source: 'https://docs.aws.amazon.com/lambda/latest/dg/services-sqs-parameters.html',
-  },
-  batchWindowS: {
-    label: 'batching window', unit: 's', min: 0, max: 300, integer: true, default: 0,
-    help: 'How long a poller gathers messages before invoking, unless the batch fills first; not for FIFO queues.',
-    source: 'https://docs.aws.amazon.com/lambda/latest/dg/invocation-eventsourcemapping.html',
   },
   messageKb: {
     label: 'message size', unit: 'KB', min: 1, max: 1024, integer: true, default: 1,
@@ -44,16 +40,6 @@ export const SQS_RULES = {
     help: 'The mapping\'s own cap on concurrent invocations (ScalingConfig); off unless given. Not with provisioned mode.',
     source: 'https://docs.aws.amazon.com/lambda/latest/api/API_ScalingConfig.html',
   },
-  concurrencyLimit: {
-    label: 'account concurrency limit', unit: 'concurrent executions', min: 1, max: 1_000_000, integer: true, default: 1_000,
-    help: 'The Region\'s account concurrency quota (1,000 by default).',
-    source: 'https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html',
-  },
-  reserved: {
-    label: 'reserved concurrency', unit: 'concurrent executions', min: 0, max: 999_900, integer: true, default: null,
-    help: 'The function\'s reserved concurrency (cap and guarantee); at least 100 of the account limit stays unreserved. Off unless given.',
-    source: 'https://docs.aws.amazon.com/lambda/latest/dg/configuration-concurrency.html',
-  },
   visibilityTimeoutS: {
     label: 'visibility timeout', unit: 's', min: 0, max: 43_200, integer: true, default: 30,
     help: 'How long a received message stays hidden; a failed or throttled batch comes back after it with its receive count raised.',
@@ -72,15 +58,7 @@ export const SQS_RULES = {
     label: 'message groups', unit: 'groups', min: 1, max: 100_000, integer: true, default: 10,
     help: 'FIFO: distinct message group IDs; each message picks one uniformly (a simulator cap, not an AWS limit).',
   },
-  simSeconds: {
-    label: 'simulated time', unit: 's', min: 1, max: 7 * 86_400, default: 600,
-    help: 'How long to simulate (a simulator cap of 7 days).',
-  },
-  memoryMb: {
-    label: 'memory', unit: 'MB', min: 128, max: 10_240, integer: true, default: 1_024,
-    help: 'Function memory, for the price of each invocation.',
-    source: 'https://docs.aws.amazon.com/lambda/latest/dg/configuration-memory.html',
-  },
+  ...SOURCE_RULES,
 } as const satisfies RuleTable;
 
 export type SqsRuleKey = keyof typeof SQS_RULES;

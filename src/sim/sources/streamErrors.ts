@@ -41,10 +41,7 @@ export function streamCompleted(s: SimState, lane: number, t: number): void {
   if (j >= n) {
     takeRecords(q, lane, n);
     q.succeeded += n;
-    q.laneTries[lane] = 0;
-    q.laneBisect[lane] = 0;
-    setBlocked(q, lane, false, t);
-    next(s, lane, t);
+    moveOn(s, lane, t);
     return;
   }
   q.failures++;
@@ -65,19 +62,22 @@ export function streamCompleted(s: SimState, lane: number, t: number): void {
   if ((c.maxRetries >= 0 && q.laneTries[lane]! > c.maxRetries) || tooOld) {
     takeRecords(q, lane, left);
     q.discarded += left;
-    q.laneTries[lane] = 0;
-    q.laneBisect[lane] = 0;
-    setBlocked(q, lane, false, t);
-    next(s, lane, t);
+    moveOn(s, lane, t);
     return;
   }
   q.laneWait[lane] = 1;
   pushSourceEvent(s, t + pollIntervalS(q), SourceEv.LANE_RETRY, lane);
 }
 
-/** After a checkpoint: the lane invokes again at once when a batch is ready, else waits for a poll. */
-function next(s: SimState, lane: number, t: number): void {
+/**
+ * After the batch was checkpointed or discarded: retries and bisection reset, the shard is no longer
+ * blocked by this lane, and the lane invokes again at once when a batch is ready, else waits for a poll.
+ */
+function moveOn(s: SimState, lane: number, t: number): void {
   const q = s.source!;
+  q.laneTries[lane] = 0;
+  q.laneBisect[lane] = 0;
+  setBlocked(q, lane, false, t);
   q.qBusy[lane] = 0;
   if (q.qCount[lane]! > 0 && readyToInvoke(q, lane, t)) dispatchLane(s, lane, t);
 }

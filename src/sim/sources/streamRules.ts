@@ -1,4 +1,5 @@
 import type { RuleTable } from '../validate/rules.ts';
+import { SOURCE_RULES } from './sourceRules.ts';
 
 /**
  * The Kinesis / DynamoDB Streams event source mapping's numeric inputs: one home for each range and
@@ -29,11 +30,6 @@ export const STREAM_RULES = {
     help: 'Most records per invocation (the 6 MB payload limit is not modelled for streams).',
     source: 'https://docs.aws.amazon.com/lambda/latest/dg/services-kinesis-parameters.html',
   },
-  batchWindowS: {
-    label: 'batching window', unit: 's', min: 0, max: 300, integer: true, default: 0,
-    help: 'How long to gather records before invoking, unless the batch fills first.',
-    source: 'https://docs.aws.amazon.com/lambda/latest/dg/invocation-eventsourcemapping.html',
-  },
   errorRate: {
     label: 'error rate', unit: 'probability per record attempt', min: 0, max: 1, default: 0,
     help: 'Each record fails each attempt independently with this probability.',
@@ -53,25 +49,7 @@ export const STREAM_RULES = {
     help: 'How long the stream keeps records; DynamoDB Streams keep them 24 hours and cannot be changed.',
     source: 'https://docs.aws.amazon.com/streams/latest/dev/kinesis-extended-retention.html',
   },
-  concurrencyLimit: {
-    label: 'account concurrency limit', unit: 'concurrent executions', min: 1, max: 1_000_000, integer: true, default: 1_000,
-    help: 'The Region\'s account concurrency quota (1,000 by default).',
-    source: 'https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html',
-  },
-  reserved: {
-    label: 'reserved concurrency', unit: 'concurrent executions', min: 0, max: 999_900, integer: true, default: null,
-    help: 'The function\'s reserved concurrency; off unless given.',
-    source: 'https://docs.aws.amazon.com/lambda/latest/dg/configuration-concurrency.html',
-  },
-  simSeconds: {
-    label: 'simulated time', unit: 's', min: 1, max: 7 * 86_400, default: 600,
-    help: 'How long to simulate (a simulator cap of 7 days).',
-  },
-  memoryMb: {
-    label: 'memory', unit: 'MB', min: 128, max: 10_240, integer: true, default: 1_024,
-    help: 'Function memory, for the price of each invocation.',
-    source: 'https://docs.aws.amazon.com/lambda/latest/dg/configuration-memory.html',
-  },
+  ...SOURCE_RULES,
 } as const satisfies RuleTable;
 
 export type StreamRuleKey = keyof typeof STREAM_RULES;

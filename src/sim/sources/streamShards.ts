@@ -60,7 +60,7 @@ export function dispatchLane(s: SimState, lane: number, t: number): void {
   q.throttles++;
   if (i < q.nBuckets) q.colThrottles[i]!++;
   s.ser.throttles[s.ser.idx]!++;
-  if (t >= s.warmupS) s.stats.throttles++;
+  if (t >= s.cfg.warmupS) s.stats.throttles++;
   q.laneWait[lane] = 1;
   pushSourceEvent(s, t + pollIntervalS(q), SourceEv.LANE_RETRY, lane);
 }

@@ -42,15 +42,22 @@ function functionCap(s: SimState): number {
   return s.cfg.reserved ?? s.cfg.concurrencyLimit;
 }
 
-export function summarizeSqs(s: SimState): { summary: SqsSummary; series: SqsSeries } {
+/** What both summaries read: closed buckets, the engine's summary, the function's cap, concurrency columns. */
+function common(s: SimState) {
   const q = s.source!;
   const n = finishBuckets(s);
   const e = summarize(s);
-  const cap = functionCap(s);
   const { mean, peak } = concurrencyColumns(s, n);
   const t = new Float64Array(n);
   for (let i = 0; i < n; i++) t[i] = i * q.bucketS;
   const cut = (a: Float64Array) => a.slice(0, n);
+  const runInfo = { cost: e.cost, simSeconds: s.now, events: s.events, seed: s.cfg.seed, truncated: s.truncated, warnings: [...s.warnings] };
+  return { n, e, cap: functionCap(s), mean, peak, t, cut, runInfo };
+}
+
+export function summarizeSqs(s: SimState): { summary: SqsSummary; series: SqsSeries } {
+  const q = s.source!;
+  const { n, e, cap, mean, peak, t, cut, runInfo } = common(s);
   return {
     summary: {
       messagesIn: q.messagesIn,
@@ -69,12 +76,7 @@ export function summarizeSqs(s: SimState): { summary: SqsSummary; series: SqsSer
       maxMessageAgeS: q.maxAgeS,
       orderViolations: q.sqs!.fifo ? q.orderViolations : null,
       peakPollers: q.peakPollers,
-      cost: e.cost,
-      simSeconds: s.now,
-      events: s.events,
-      seed: s.cfg.seed,
-      truncated: s.truncated,
-      warnings: [...s.warnings],
+      ...runInfo,
     },
     series: {
       bucketSeconds: q.bucketS, length: n, t,
@@ -88,13 +90,7 @@ export function summarizeSqs(s: SimState): { summary: SqsSummary; series: SqsSer
 
 export function summarizeStream(s: SimState): { summary: StreamSummary; series: StreamSeries } {
   const q = s.source!;
-  const n = finishBuckets(s);
-  const e = summarize(s);
-  const cap = functionCap(s);
-  const { mean, peak } = concurrencyColumns(s, n);
-  const t = new Float64Array(n);
-  for (let i = 0; i < n; i++) t[i] = i * q.bucketS;
-  const cut = (a: Float64Array) => a.slice(0, n);
+  const { n, e, cap, mean, peak, t, cut, runInfo } = common(s);
   // shards still blocked at the end count up to now
   let blocked = q.blockedSeconds;
   for (let k = 0; k < q.shardBlocked.length; k++) if (q.shardBlocked[k]! > 0) blocked += s.now - q.shardBlockedSince[k]!;
@@ -116,12 +112,7 @@ export function summarizeStream(s: SimState): { summary: StreamSummary; series: 
       iteratorAgeByMinute: minutes(s, q.iterByMinute),
       blockedShardSeconds: blocked,
       orderViolations: q.orderViolations,
-      cost: e.cost,
-      simSeconds: s.now,
-      events: s.events,
-      seed: s.cfg.seed,
-      truncated: s.truncated,
-      warnings: [...s.warnings],
+      ...runInfo,
     },
     series: {
       bucketSeconds: q.bucketS, length: n, t,

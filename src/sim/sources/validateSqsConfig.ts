@@ -2,6 +2,8 @@ import { expectedOf, readRule, readOptionalRule } from '../validate/rules.ts';
 import { type FieldError, type Raw, type Validation, isRaw, pushError, readEnum } from '../validate/fields.ts';
 import { MIN_UNRESERVED_CONCURRENCY } from '../constants/limits.ts';
 import { SQS_RULES } from './sqsRules.ts';
+import { MAX_KEYED_MESSAGES } from './sourceRules.ts';
+import { formatCount } from '../format/index.ts';
 import { BATCH_ABOVE_NEEDS_WINDOW, FIFO_MAX_BATCH } from './limits.ts';
 import { readDistField, readFlag, readFunction } from './readCommon.ts';
 import type { ArrivalProcess, ResolvedSqsConfig } from './types.ts';
@@ -28,7 +30,7 @@ export function validateSqsConfig(input: unknown): Validation<ResolvedSqsConfig>
   const batchWindowS = readRule(raw, T, 'batchWindowS', errors);
   const messageKb = readRule(raw, T, 'messageKb', errors);
   const duration = readDistField(raw, 'duration', DEFAULT_BATCH_DURATION, errors);
-  const fn = readFunction(raw, errors);
+  const fn = readFunction(raw, errors, SQS_RULES);
   const mode = readEnum(raw, 'mode', ['standard', 'provisioned'] as const, 'standard', errors);
   const minPollers = readRule(raw, T, 'minPollers', errors);
   const maxPollers = readRule(raw, T, 'maxPollers', errors);
@@ -56,6 +58,10 @@ export function validateSqsConfig(input: unknown): Validation<ResolvedSqsConfig>
     pushError(errors, 'maxPollers', `${expectedOf(T.maxPollers)} and at least minPollers (${minPollers})`, raw['maxPollers'] ?? maxPollers);
   if (reserved !== null && !bad('concurrencyLimit') && reserved > concurrencyLimit - MIN_UNRESERVED_CONCURRENCY)
     pushError(errors, 'reserved', `an integer from 0 to ${Math.max(0, concurrencyLimit - MIN_UNRESERVED_CONCURRENCY)} (the account limit minus ${MIN_UNRESERVED_CONCURRENCY} unreserved)`, raw['reserved']);
+  if (fifo && !bad('backlog') && backlog > MAX_KEYED_MESSAGES)
+    pushError(errors, 'backlog', `at most ${formatCount(MAX_KEYED_MESSAGES)} (messages) for a FIFO queue (a simulator cap)`, raw['backlog']);
+  else if (fifo && !bad('rate') && !bad('simSeconds') && !bad('backlog') && backlog + rate * simSeconds > MAX_KEYED_MESSAGES)
+    pushError(errors, 'rate', `at most ${formatCount(Math.floor((MAX_KEYED_MESSAGES - backlog) / simSeconds))} (messages/s) for this backlog and simulated time: a FIFO run handles at most ${formatCount(MAX_KEYED_MESSAGES)} messages (a simulator cap)`, raw['rate']);
   if (backlog === 0 && rate === 0 && !bad('backlog') && !bad('rate')) pushError(errors, 'backlog', 'above 0 when rate is 0 (nothing would arrive)', raw['backlog'] ?? 0);
 
   if (errors.length) return { ok: false, errors };

@@ -2,6 +2,8 @@ import { readRule, readOptionalRule } from '../validate/rules.ts';
 import { type FieldError, type Raw, type Validation, describe, isRaw, pushError, readEnum } from '../validate/fields.ts';
 import { MIN_UNRESERVED_CONCURRENCY } from '../constants/limits.ts';
 import { STREAM_RULES } from './streamRules.ts';
+import { MAX_KEYED_MESSAGES } from './sourceRules.ts';
+import { formatCount } from '../format/index.ts';
 import { DYNAMODB_RETENTION_HOURS, MIN_RECORD_AGE_S } from './limits.ts';
 import { readDistField, readFlag, readFunction } from './readCommon.ts';
 import { DEFAULT_BATCH_DURATION } from './validateSqsConfig.ts';
@@ -31,7 +33,7 @@ export function validateStreamConfig(input: unknown): Validation<ResolvedStreamC
   const batchSize = readRule(raw, T, 'batchSize', errors);
   const batchWindowS = readRule(raw, T, 'batchWindowS', errors);
   const duration = readDistField(raw, 'duration', DEFAULT_BATCH_DURATION, errors);
-  const fn = readFunction(raw, errors);
+  const fn = readFunction(raw, errors, STREAM_RULES);
   const errorRate = readRule(raw, T, 'errorRate', errors);
   const maxRetries = readRule(raw, T, 'maxRetries', errors);
   const maxRecordAgeS = readRule(raw, T, 'maxRecordAgeS', errors);
@@ -47,6 +49,8 @@ export function validateStreamConfig(input: unknown): Validation<ResolvedStreamC
   const bad = (f: string) => errors.some((e) => e.field === f);
   if (!bad('maxRecordAgeS') && maxRecordAgeS >= 0 && maxRecordAgeS < MIN_RECORD_AGE_S)
     pushError(errors, 'maxRecordAgeS', `-1 or an integer from ${MIN_RECORD_AGE_S} to ${T.maxRecordAgeS.max.toLocaleString('en-US')} (s)`, raw['maxRecordAgeS']);
+  if (!bad('rate') && !bad('simSeconds') && rate * simSeconds > MAX_KEYED_MESSAGES)
+    pushError(errors, 'rate', `at most ${formatCount(Math.floor(MAX_KEYED_MESSAGES / simSeconds))} (records/s) for this simulated time: a stream run handles at most ${formatCount(MAX_KEYED_MESSAGES)} records (a simulator cap)`, raw['rate']);
   const rh = raw['retentionHours'];
   if (source === 'dynamodb') {
     if (rh !== undefined && rh !== null && rh !== '' && Number(rh) !== DYNAMODB_RETENTION_HOURS)
