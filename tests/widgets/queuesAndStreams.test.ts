@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { ASYNC_ERROR_RETRY_DELAYS_S, DEFAULT_RUNTIME, defaultInitDist, SQS_RULES, STREAM_RULES, validateSqsConfig, validateStreamConfig } from '~/sim';
-import { defaultsOf, parseFields } from '~/widgets/shared/fieldSpec.ts';
+import { ASYNC_ERROR_RETRY_DELAYS_S, asyncTimeline, DEFAULT_RUNTIME, defaultInitDist, SQS_RULES, STREAM_RULES, validateSqsConfig, validateStreamConfig } from '~/sim';
+import { defaultsOf, fieldFromRule, parseFields } from '~/widgets/shared/fieldSpec.ts';
 import { buildSearch, readUrlRaw } from '~/widgets/shared/urlState.ts';
 import { renderChartFigure } from '~/widgets/shared/chart.ts';
 import {
-  checkState, expectedItems, fieldApplies, fieldFromRule, jobOf, MAX_ITEMS_PER_RUN, PRESETS, QS_PREFIX, queuesSchema, sqsConfigOf, streamConfigOf, type QueuesState,
+  checkState, expectedItems, fieldApplies, jobOf, MAX_ITEMS_PER_RUN, PRESETS, QS_PREFIX, queuesSchema, sqsConfigOf, streamConfigOf, type QueuesState,
 } from '~/widgets/QueuesAndStreams/queuesAndStreamsState.ts';
 import { MAX_POINTS, runQueues, type QueuesResult } from '~/widgets/QueuesAndStreams/queuesAndStreamsRun.ts';
 import { ageChartSpec, asyncAttemptTimes, asyncTimelineHtml, concurrencyChartSpec, queueChartSpec, readoutHtml } from '~/widgets/QueuesAndStreams/queuesAndStreamsView.ts';
@@ -155,6 +155,12 @@ describe('queues widget: views', () => {
     expect(asyncAttemptTimes(2)).toEqual([0, ASYNC_ERROR_RETRY_DELAYS_S[0], ASYNC_ERROR_RETRY_DELAYS_S[0] + ASYNC_ERROR_RETRY_DELAYS_S[1]]);
     expect(asyncAttemptTimes(2)).toEqual([0, 60, 180]);
     expect(asyncAttemptTimes(0)).toEqual([0]);
+    // The same times as the engine's own run of one always-failing async event (attempts, then the destination).
+    for (const retries of [0, 1, 2]) {
+      const tl = asyncTimeline({ errorRate: 1, maxRetryAttempts: retries });
+      expect(tl.filter((e) => e.kind === 'attempt').map((e) => e.t)).toEqual(asyncAttemptTimes(retries));
+      expect(tl.at(-1)).toEqual({ t: asyncAttemptTimes(retries).at(-1), kind: 'destination' });
+    }
     const html = asyncTimelineHtml(2);
     expect(html.match(/<li>/g)).toHaveLength(4);
     expect(html).toContain('+3 min');

@@ -20,8 +20,8 @@
 import {
   ASYNC_MAX_RETRY_ATTEMPTS, BATCH_ABOVE_NEEDS_WINDOW, FIFO_MAX_BATCH, formatNumber, MIN_RECORD_AGE_S, MIN_UNRESERVED_CONCURRENCY, SQS_RULES, STREAM_RULES,
 } from '~/sim';
-import type { NumberRule, ResolvedSqsConfig, ResolvedStreamConfig } from '~/sim';
-import { SEED_FIELD, type FieldProblem, type NumberField, type Schema, type StateOf } from '../shared/fieldSpec.ts';
+import type { ResolvedSqsConfig, ResolvedStreamConfig } from '~/sim';
+import { fieldFromRule, SEED_FIELD, type FieldProblem, type Schema, type StateOf } from '../shared/fieldSpec.ts';
 import type { Preset } from '../shared/widgetElement.ts';
 
 export const QS_PREFIX = 'qs';
@@ -35,28 +35,6 @@ export const MAX_ITEMS_PER_RUN = 5_000_000;
 export const MAX_EVENTS = 20_000_000;
 /** Highest poison record number the widget accepts (one record; the CLI takes a list). */
 export const MAX_POISON_RECORD = 1_000_000;
-
-/**
- * A widget number field from a simulator rule: range, integer-ness, unit and help come from the rule
- * (its one home); the widget gives the label (with the unit), the URL key and, where the rule's default
- * is "off" (null) or the widget teaches with another one, the default. `min`/`max` may only narrow the
- * rule's range (a run-size cap of the widget). Same signature and rules as `fieldFromRule` in
- * shared/fieldSpec.ts on main, which this copy gives way to once that lands here.
- */
-export function fieldFromRule(rule: NumberRule, field: { label: string } & Partial<Omit<NumberField, 'kind' | 'label'>>): NumberField {
-  const min = field.min ?? rule.min;
-  const max = field.max ?? rule.max;
-  if (min < rule.min || max > rule.max) throw new Error(`${field.label}: range ${min}–${max} is wider than the core's ${rule.min}–${rule.max}`);
-  const fallback = field.default ?? rule.default;
-  if (fallback === null) throw new Error(`${field.label}: the core's rule has no default; give one`);
-  const unit = 'unit' in field ? field.unit : rule.unit;
-  const help = field.help ?? rule.help;
-  return {
-    kind: 'number', label: field.label, min, max, default: fallback,
-    ...(rule.integer ? { integer: true } : {}), ...(unit ? { unit } : {}), ...(help ? { help } : {}),
-    ...(field.step !== undefined ? { step: field.step } : {}), ...(field.urlKey ? { urlKey: field.urlKey } : {}),
-  };
-}
 
 const Q = SQS_RULES;
 const R = STREAM_RULES;
