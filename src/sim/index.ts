@@ -70,7 +70,7 @@ export { summarizeSqs, summarizeStream } from './sources/summarizeSource.ts';
 export { SQS_RULES } from './sources/sqsRules.ts';
 export { STREAM_RULES } from './sources/streamRules.ts';
 export * from './sources/limits.ts';
-export type { SqsConfig, ResolvedSqsConfig, SqsSummary, SqsSeries, SqsResult, SourceRunOptions, ArrivalProcess } from './sources/types.ts';
+export type { SqsConfig, ResolvedSqsConfig, SqsSummary, SqsSeries, SqsResult, SourceRunOptions, SourceRunInfo, ArrivalProcess } from './sources/types.ts';
 export type { StreamConfig, ResolvedStreamConfig, StreamSummary, StreamSeries, StreamResult } from './sources/types.ts';
 export type { SourceState } from './sources/sourceState.ts';
 export { asyncTimeline } from './sources/asyncTimeline.ts';

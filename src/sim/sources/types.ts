@@ -148,8 +148,20 @@ export interface SourceRunOptions {
   progressEverySeconds?: number;
 }
 
+/** What every source summary ends with: the bill of the simulated span and how the run went. */
+export interface SourceRunInfo {
+  /** Every invocation (one batch = one request) priced by `priceMonthly`, the span taken as the month, no free tier. */
+  cost: Bill;
+  simSeconds: number;
+  events: number;
+  seed: number;
+  /** True when a work cap stopped the run; `warnings` says which. */
+  truncated: boolean;
+  warnings: string[];
+}
+
 /** What `sim sqs --json` prints, in camelCase. */
-export interface SqsSummary {
+export interface SqsSummary extends SourceRunInfo {
   messagesIn: number;
   messagesSucceeded: number;
   messagesToDlq: number;
@@ -172,12 +184,6 @@ export interface SqsSummary {
   /** FIFO: messages processed before an earlier message of their group; null for standard queues. */
   orderViolations: number | null;
   peakPollers: number;
-  cost: Bill;
-  simSeconds: number;
-  events: number;
-  seed: number;
-  truncated: boolean;
-  warnings: string[];
 }
 
 /**
@@ -220,7 +226,7 @@ export interface SqsResult {
 }
 
 /** What `sim stream --json` prints, in camelCase. */
-export interface StreamSummary {
+export interface StreamSummary extends SourceRunInfo {
   recordsIn: number;
   recordsSucceeded: number;
   /** Sent to the on-failure destination (retries or record age exhausted). */
@@ -242,12 +248,6 @@ export interface StreamSummary {
   /** Sum over shards of the time a shard had a batch waiting for a retry after a function error. */
   blockedShardSeconds: number;
   orderViolations: number;
-  cost: Bill;
-  simSeconds: number;
-  events: number;
-  seed: number;
-  truncated: boolean;
-  warnings: string[];
 }
 
 export interface StreamSeries {
