@@ -19,6 +19,7 @@ const EXTREME: Record<string, string> = {
     '?conc.shape=steady&conc.rate=50000&conc.win=100&conc.dur=60000&conc.acct=100000&conc.res_on=1&conc.res=99900&conc.pc=99900&conc.seed=4294967295' +
     '&pcp.peak=0.01&pcp.trough=0&pcp.mem=10240&pcp.pc=900&pcp.dur=10000&pcp.seed=4294967295',
   '/lambda/cold-starts/': '?cold.shape=steady&cold.rate=50&cold.win=300&cold.dur=10000&cold.idle=3600&cold.pc=50&cold.setup=5000&cold.seed=4294967295',
+  '/lambda/event-sources/': '?qs.backlog=1000000&qs.acct=1000000&qs.mode=provisioned&qs.minp=200&qs.maxp=2000&qs.dur=900000&qs.mrc=1000&qs.vis=43200&qs.time=604800&qs.seed=4294967295',
   '/lambda/versions-and-aliases/': '?canary.w=50&canary.rate=166&canary.win=600&canary.durA=10000&canary.durB=10000&canary.errA=100&canary.errB=99.9&canary.idle=3600&canary.seed=4294967295',
 };
 

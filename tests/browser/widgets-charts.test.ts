@@ -12,7 +12,7 @@ import { describeBrowser, launchBrowser, openPage } from './harness.ts';
 
 const WIDTHS = [360, 390, 1280] as const;
 const MIN_PX = 11;
-const WIDGET_PAGES = ['/lambda/pricing/', '/lambda/concurrency/', '/lambda/cold-starts/', '/lambda/versions-and-aliases/'];
+const WIDGET_PAGES = ['/lambda/pricing/', '/lambda/concurrency/', '/lambda/cold-starts/', '/lambda/versions-and-aliases/', '/lambda/event-sources/'];
 
 /** Every visible chart text in widgets: its rendered font size (px) and whether it sits inside its widget. */
 function chartTexts(page: Page) {
