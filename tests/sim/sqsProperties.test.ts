@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { createSqsSimulation, runUntil, summarizeSqs, validateSqsConfig, type SqsConfig, type SimState } from '~/sim/index.ts';
+import { createSqsSimulation, runUntil, SOURCE_DRIVER, step, summarizeSqs, validateSqsConfig, type SqsConfig, type SimState } from '~/sim/index.ts';
 
 // Generated small SQS scenarios: every feature on and off, short runs.
 const sqsConfig: fc.Arbitrary<SqsConfig> = fc
@@ -55,7 +55,7 @@ describe('SQS mapping properties (fast-check)', () => {
       fc.property(sqsConfig, fc.integer({ min: 1, max: 5 }), (c, pieces) => {
         const s = create(c);
         for (let k = 1; k <= pieces; k++) {
-          runUntil(s, (c.simSeconds! * k) / pieces);
+          runUntil(s, (c.simSeconds! * k) / pieces, SOURCE_DRIVER);
           const q = s.source!;
           expect(q.visible).toBeGreaterThanOrEqual(0);
           expect(q.inFlightMsgs).toBeGreaterThanOrEqual(0);
@@ -83,12 +83,12 @@ describe('SQS mapping properties (fast-check)', () => {
     fc.assert(
       fc.property(sqsConfig, (c) => {
         const a = create(c);
-        runUntil(a, c.simSeconds!);
+        runUntil(a, c.simSeconds!, SOURCE_DRIVER);
         const b = create(c);
-        runUntil(b, c.simSeconds! / 2);
+        runUntil(b, c.simSeconds! / 2, SOURCE_DRIVER);
         const copy = structuredClone(b);
-        runUntil(b, c.simSeconds!);
-        runUntil(copy, c.simSeconds!);
+        runUntil(b, c.simSeconds!, SOURCE_DRIVER);
+        runUntil(copy, c.simSeconds!, SOURCE_DRIVER);
         const ja = JSON.stringify(summarizeSqs(a).summary);
         expect(JSON.stringify(summarizeSqs(b).summary)).toBe(ja);
         expect(JSON.stringify(summarizeSqs(copy).summary)).toBe(ja);
@@ -96,4 +96,18 @@ describe('SQS mapping properties (fast-check)', () => {
       { numRuns: 20, seed: 7 },
     );
   }, 120_000);
+});
+
+describe('a source simulation needs its driver', () => {
+  it('runUntil and step without SOURCE_DRIVER throw a message naming it; with it the run proceeds', () => {
+    const v = validateSqsConfig({ rate: 10, durationMs: 100, simSeconds: 30 });
+    if (!v.ok) throw new Error(v.errors[0]!.message);
+    const s = createSqsSimulation(v.value);
+    expect(() => runUntil(s, 10)).toThrow(/SOURCE_DRIVER/);
+    expect(() => step(s)).toThrow(/SOURCE_DRIVER/);
+    expect(s.events).toBe(0);
+    runUntil(s, 10, SOURCE_DRIVER);
+    expect(s.events).toBeGreaterThan(0);
+    expect(s.source!.messagesIn).toBeGreaterThan(0);
+  });
 });

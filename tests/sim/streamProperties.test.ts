@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { createStreamSimulation, runUntil, summarizeStream, validateStreamConfig, type StreamConfig } from '~/sim/index.ts';
+import { createStreamSimulation, runUntil, SOURCE_DRIVER, summarizeStream, validateStreamConfig, type StreamConfig } from '~/sim/index.ts';
 
 const streamConfig: fc.Arbitrary<StreamConfig> = fc.record({
   source: fc.constantFrom('kinesis' as const, 'dynamodb' as const),
@@ -38,7 +38,7 @@ describe('stream mapping properties (fast-check)', () => {
         if (!v.ok) throw new Error(v.errors[0]!.message);
         const s = createStreamSimulation(v.value);
         for (const f of [0.5, 1]) {
-          runUntil(s, c.simSeconds! * f);
+          runUntil(s, c.simSeconds! * f, SOURCE_DRIVER);
           const q = s.source!;
           expect(q.visible).toBeGreaterThanOrEqual(0);
           expect(q.messagesIn).toBe(q.succeeded + q.discarded + q.expired + q.visible);
@@ -59,7 +59,7 @@ describe('stream mapping properties (fast-check)', () => {
           const v = validateStreamConfig(c);
           if (!v.ok) throw new Error(v.errors[0]!.message);
           const s = createStreamSimulation(v.value);
-          runUntil(s, c.simSeconds!);
+          runUntil(s, c.simSeconds!, SOURCE_DRIVER);
           return JSON.stringify(summarizeStream(s).summary);
         };
         expect(run()).toBe(run());

@@ -8,6 +8,7 @@ import { validateSqsConfig } from '../sources/validateSqsConfig.ts';
 import { createSqsSimulation } from '../sources/createSource.ts';
 import { summarizeSqs } from '../sources/summarizeSource.ts';
 import { runUntil } from '../engine/step.ts';
+import { SOURCE_DRIVER } from '../sources/dispatch.ts';
 import type { SqsSummary } from '../sources/types.ts';
 
 /** `sim sqs`: runs the mapping and prints the summary (JSON in snake_case with --json). */
@@ -18,7 +19,7 @@ export function sqsCommand(argv: readonly string[], out: (text: string) => void)
   const v = validateSqsConfig(rawFromFlags(p.args, SQS_FLAGS));
   if (!v.ok) throw usageFromErrors(SQS_FLAGS, v.errors);
   const s = createSqsSimulation(v.value);
-  runUntil(s, v.value.simSeconds);
+  runUntil(s, v.value.simSeconds, SOURCE_DRIVER);
   const { summary } = summarizeSqs(s);
   out(p.args.bools.has('json') ? JSON.stringify(toSnakeCase(summary), null, 2) : formatSqs(summary));
   return 0;

@@ -8,6 +8,7 @@ import { validateStreamConfig } from '../sources/validateStreamConfig.ts';
 import { createStreamSimulation } from '../sources/createSource.ts';
 import { summarizeStream } from '../sources/summarizeSource.ts';
 import { runUntil } from '../engine/step.ts';
+import { SOURCE_DRIVER } from '../sources/dispatch.ts';
 import type { StreamSummary } from '../sources/types.ts';
 
 /** `sim stream`: runs the mapping and prints the summary (JSON in snake_case with --json). */
@@ -18,7 +19,7 @@ export function streamCommand(argv: readonly string[], out: (text: string) => vo
   const v = validateStreamConfig(rawFromFlags(p.args, STREAM_FLAGS));
   if (!v.ok) throw usageFromErrors(STREAM_FLAGS, v.errors);
   const s = createStreamSimulation(v.value);
-  runUntil(s, v.value.simSeconds);
+  runUntil(s, v.value.simSeconds, SOURCE_DRIVER);
   const { summary } = summarizeStream(s);
   out(p.args.bools.has('json') ? JSON.stringify(toSnakeCase(summary), null, 2) : formatStream(summary));
   return 0;

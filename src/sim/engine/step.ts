@@ -10,7 +10,7 @@ import { retireEnv } from './environments.ts';
 import { fastRun, fastRunEligible } from './fastRun.ts';
 import { allocEvent, asyncCompleted, asyncThrottled } from './asyncEvents.ts';
 import { formatCount, formatNumber } from '../format/index.ts';
-import { sourceCompleted, sourceEvent } from '../sources/dispatch.ts';
+import { missingDriver, type SourceDriver } from './sourceDriver.ts';
 
 /**
  * What one step did. The engine's events, as a discriminated union on `kind` (the heap stores them as
@@ -72,9 +72,10 @@ function route(s: SimState): number {
 /**
  * Processes the earliest pending event if its time is ≤ tLimit; returns what it did (`Processed`).
  * Tie order at equal times: reclamation, then completions/expiries/retries, then the arrival, so a
- * request arriving exactly when another finishes can reuse its environment.
+ * request arriving exactly when another finishes can reuse its environment. A state with an event source
+ * needs its `driver` (SOURCE_DRIVER); without one its source events throw.
  */
-export function processNext(s: SimState, tLimit: number): Processed {
+export function processNext(s: SimState, tLimit: number, driver?: SourceDriver): Processed {
   if (s.done) return NONE;
   let t = s.nextArrivalT;
   let kind: number = ARRIVAL;
@@ -141,7 +142,7 @@ export function processNext(s: SimState, tLimit: number): Processed {
       }
       // an event source batch (envEv = −2 − batch): its mapping decides what comes next, once the
       // environment is back in the idle list so the next batch can reuse it
-      if (ev < -1) sourceCompleted(s, -2 - ev, t);
+      if (ev < -1) (driver ?? missingDriver()).completed(s, -2 - ev, t);
       break;
     }
     case EventKind.EXPIRE: {
@@ -167,7 +168,7 @@ export function processNext(s: SimState, tLimit: number): Processed {
     case EventKind.SOURCE: {
       const id = s.heapP[0]! >> 2;
       heapPop(s);
-      sourceEvent(s, id, t);
+      (driver ?? missingDriver()).event(s, id, t);
       break;
     }
     case RECLAIM: {
@@ -187,9 +188,10 @@ function throttled(s: SimState, t: number, ev: number): void {
   else s.totals.throttledSync++;
 }
 
-/** Processes exactly one event (the earliest) and says what it was. */
-export function step(s: SimState): SimEvent {
-  const r = processNext(s, Infinity);
+/** Processes exactly one event (the earliest) and says what it was (`driver`: as for processNext). */
+export function step(s: SimState, driver?: SourceDriver): SimEvent {
+  if (s.source !== null && !driver) missingDriver();
+  const r = processNext(s, Infinity, driver);
   const t = s.now;
   const slot = processedSlot(r);
   switch (processedKind(r)) {
@@ -212,9 +214,11 @@ export function step(s: SimState): SimEvent {
 
 /**
  * Processes every event with time ≤ tSeconds (bounded by the config's simSeconds and work limits), then
- * moves the clock to tSeconds. Returns the number of events processed.
+ * moves the clock to tSeconds. Returns the number of events processed. A state with an event source
+ * needs its `driver` (SOURCE_DRIVER from the sources module) and throws without one.
  */
-export function runUntil(s: SimState, tSeconds: number): number {
+export function runUntil(s: SimState, tSeconds: number, driver?: SourceDriver): number {
+  if (s.source !== null && !driver) missingDriver();
   if (!(tSeconds >= s.now)) return 0; // NaN or the past: nothing to do
   const limit = Math.min(tSeconds, s.cfg.simSeconds);
   const before = s.events;
@@ -224,7 +228,7 @@ export function runUntil(s: SimState, tSeconds: number): number {
     // the fast path handles the common events inline and stops at anything else; when it could not take
     // a single event, let a few slow events pass before trying again (results are the same either way)
     if (fast && --skip < 0 && fastRun(s, limit) === 0) skip = 8;
-    if (processNext(s, limit) === NONE) break;
+    if (processNext(s, limit, driver) === NONE) break;
   }
   if (!s.done && limit !== Infinity && limit > s.now) {
     advanceTo(s, limit);

@@ -1,4 +1,5 @@
 import type { SimState } from '../engine/state.ts';
+import type { SourceDriver } from '../engine/sourceDriver.ts';
 import { SourceEv } from './sourceState.ts';
 import { ingestTick } from './ingest.ts';
 import { sqsCompleted, sqsPump, sqsThrottleRetry, sqsVisibilityReturn, sqsWindow } from './sqsMapping.ts';
@@ -65,3 +66,6 @@ export function sourceCompleted(s: SimState, ref: number, t: number): void {
   if (q.kind === 'sqs') sqsCompleted(s, ref, t);
   else streamCompleted(s, ref, t);
 }
+
+/** The sources' driver: pass it to runUntil / processNext / step for a state made by createSqsSimulation or createStreamSimulation. */
+export const SOURCE_DRIVER: SourceDriver = { event: sourceEvent, completed: sourceCompleted };

@@ -1,4 +1,5 @@
 import { runUntil } from '../engine/step.ts';
+import { SOURCE_DRIVER } from './dispatch.ts';
 import type { SimState } from '../engine/state.ts';
 import { SimConfigError } from '../engine/createSimulation.ts';
 import { validateSqsConfig } from './validateSqsConfig.ts';
@@ -10,14 +11,14 @@ import type { SourceRunOptions, SqsConfig, SqsResult, StreamConfig, StreamResult
 function drive(s: SimState, opts: SourceRunOptions): void {
   const end = s.cfg.simSeconds;
   if (!opts.onProgress) {
-    runUntil(s, end);
+    runUntil(s, end, SOURCE_DRIVER);
     return;
   }
   const chunk = opts.progressEverySeconds ?? Math.max(end / 100, 1);
   let t = 0;
   while (!s.done && t < end) {
     t = Math.min(t + chunk, end);
-    runUntil(s, t);
+    runUntil(s, t, SOURCE_DRIVER);
     opts.onProgress({ now: s.now, events: s.events, fraction: Math.min(1, s.now / end) });
   }
 }
