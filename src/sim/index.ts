@@ -12,6 +12,9 @@ export { tieredCost } from './pricing/tieredCost.ts';
 
 // Engine
 export { createSimulation, SimConfigError } from './engine/createSimulation.ts';
+export { createSimulationFromResolved } from './engine/createSimulationFromResolved.ts';
+export { withSimDefaults } from './engine/withSimDefaults.ts';
+export { SIM_DEFAULTS } from './engine/simDefaults.ts';
 export { step, runUntil, processNext, processedKind, processedSlot, ProcessedKind, PROCESSED_NONE } from './engine/step.ts';
 export type { SimEvent, Processed } from './engine/step.ts';
 export type { SourceDriver } from './engine/sourceDriver.ts';
@@ -21,12 +24,12 @@ export { series } from './engine/series.ts';
 export type { Series } from './engine/series.ts';
 export { envSpans } from './engine/spans.ts';
 export type { EnvSpan, EnvSpans } from './engine/spans.ts';
-export { runScenario } from './engine/runScenario.ts';
+export { runScenario, runResolvedScenario } from './engine/runScenario.ts';
 export type { RunOptions, ScenarioResult } from './engine/runScenario.ts';
 export { validateSimConfig } from './engine/validateSimConfig.ts';
 export { SIM_RULES, MAX_SIM_SECONDS, MAX_REQUESTS, MAX_RATE } from './engine/simRules.ts';
 export { DEFAULT_LIMITS, ENV_TRACE } from './engine/config.ts';
-export type { SimConfig, ResolvedSimConfig, ReusePolicy, InvocationType } from './engine/config.ts';
+export type { SimConfig, ResolvedSimConfig, TrustedSimConfig, ReusePolicy, InvocationType } from './engine/config.ts';
 export type { SimState } from './engine/state.ts';
 
 // Traffic

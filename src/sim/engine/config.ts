@@ -2,7 +2,7 @@ import type { Dist } from '../dist/types.ts';
 import type { Traffic } from '../traffic/types.ts';
 import type { Arch, Rates } from '../pricing/rates.ts';
 import type { InitBillingRule, Packaging, RuntimeKind } from '../pricing/types.ts';
-import { SIM_RULES } from './simRules.ts';
+import { SIM_DEFAULTS } from './simDefaults.ts';
 
 export type ReusePolicy = 'mru' | 'newest' | 'lru';
 export type InvocationType = 'sync' | 'async';
@@ -82,13 +82,24 @@ export interface ResolvedSimConfig {
   pricing: { rates: Rates | undefined; runtimeKind: RuntimeKind; initBilling: InitBillingRule };
 }
 
-/** Default work caps (from `SIM_RULES`). */
+/** Default work caps (the defaults `SIM_RULES` declares, from simDefaults.ts). */
 export const DEFAULT_LIMITS = {
-  maxEvents: SIM_RULES.maxEvents.default,
-  maxEnvironments: SIM_RULES.maxEnvironments.default,
-  maxSeriesBuckets: SIM_RULES.maxSeriesBuckets.default,
-  maxQueuedEvents: SIM_RULES.maxQueuedEvents.default,
+  maxEvents: SIM_DEFAULTS.maxEvents,
+  maxEnvironments: SIM_DEFAULTS.maxEnvironments,
+  maxSeriesBuckets: SIM_DEFAULTS.maxSeriesBuckets,
+  maxQueuedEvents: SIM_DEFAULTS.maxQueuedEvents,
 } as const;
 
-/** Default cap for recorded environment spans (a cold-start timeline of a few minutes; from `SIM_RULES`). */
-export const ENV_TRACE = { maxSpans: SIM_RULES.maxSpans.default, maxIntervalsPerSpan: SIM_RULES.maxIntervalsPerSpan.default } as const;
+/** Default cap for recorded environment spans (a cold-start timeline of a few minutes; from simDefaults.ts). */
+export const ENV_TRACE = { maxSpans: SIM_DEFAULTS.maxSpans, maxIntervalsPerSpan: SIM_DEFAULTS.maxIntervalsPerSpan } as const;
+
+/**
+ * A SimConfig whose values were already checked (widget state validated on the page, a resolved source
+ * config): distributions as objects, not text. `withSimDefaults` fills its defaults without validating.
+ */
+export type TrustedSimConfig = Omit<SimConfig, 'duration' | 'init' | 'routing' | 'spans'> & {
+  duration: Dist;
+  init?: Dist;
+  routing?: { weightB: number; durationB?: Dist; initB?: Dist } | null;
+  spans?: { maxSpans: number; maxIntervalsPerSpan?: number } | boolean | null;
+};

@@ -1,5 +1,6 @@
-import type { SimConfig } from './config.ts';
+import type { ResolvedSimConfig, SimConfig } from './config.ts';
 import { createSimulation } from './createSimulation.ts';
+import { createSimulationFromResolved } from './createSimulationFromResolved.ts';
 import { runUntil } from './step.ts';
 import { summarize, type Summary } from './summarize.ts';
 import { series, type Series } from './series.ts';
@@ -23,7 +24,19 @@ export interface ScenarioResult {
 /** createSimulation + runUntil(end) + summarize/series/envSpans, in chunks so progress can be reported. */
 export function runScenario(config: SimConfig, opts: RunOptions = {}): ScenarioResult {
   const cfg: SimConfig = opts.maxEvents !== undefined ? { ...config, limits: { ...config.limits, maxEvents: opts.maxEvents } } : config;
-  const s: SimState = createSimulation(cfg);
+  return runSimulation(createSimulation(cfg), opts);
+}
+
+/**
+ * As runScenario, for a config that is already resolved and checked (see withSimDefaults): no validation,
+ * so a Web Worker running it does not bundle the rules tables. `opts.maxEvents` is taken as given.
+ */
+export function runResolvedScenario(config: ResolvedSimConfig, opts: RunOptions = {}): ScenarioResult {
+  const cfg = opts.maxEvents !== undefined ? { ...config, limits: { ...config.limits, maxEvents: opts.maxEvents } } : config;
+  return runSimulation(createSimulationFromResolved(cfg), opts);
+}
+
+function runSimulation(s: SimState, opts: RunOptions): ScenarioResult {
   const end = s.cfg.simSeconds;
   if (!opts.onProgress) runUntil(s, end);
   else {

@@ -7,6 +7,7 @@
  */
 import { EPHEMERAL_MB, MAX_DURATION_MS, MEMORY_MB } from '../constants/limits.ts';
 import type { RuleTable } from '../validate/rules.ts';
+import { PRICE_DEFAULTS } from './priceDefaults.ts';
 
 const LIMITS_URL = 'https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html';
 /** The longest month (31 days) in hours: the most a setting can be enabled in a monthly bill. */
@@ -15,10 +16,10 @@ export const HOURS_IN_MONTH = 744;
 export const MAX_MONTHLY_REQUESTS = 1e13;
 
 export const PRICE_RULES = {
-  memoryMb: { label: 'memory', unit: 'MB', min: MEMORY_MB.min, max: MEMORY_MB.max, integer: true, default: 1024, help: 'Memory of the function (GB-s are billed on it).', source: LIMITS_URL },
+  memoryMb: { label: 'memory', unit: 'MB', min: MEMORY_MB.min, max: MEMORY_MB.max, integer: true, default: PRICE_DEFAULTS.memoryMb, help: 'Memory of the function (GB-s are billed on it).', source: LIMITS_URL },
   requests: { label: 'requests', min: 0, max: MAX_MONTHLY_REQUESTS, integer: true, default: null, help: 'All invocations in the month.' },
   durationMs: { label: 'average duration', unit: 'ms', min: 0, max: MAX_DURATION_MS, default: null, help: 'Average duration of the on-demand invocations (billing rounds it up to 1 ms).', source: 'https://docs.aws.amazon.com/lambda/latest/dg/configuration-timeout.html' },
-  ephemeralMb: { label: 'ephemeral storage', unit: 'MB', min: EPHEMERAL_MB.min, max: EPHEMERAL_MB.max, integer: true, default: 512, help: 'Size of /tmp; above 512 MB is billed per GB-s.', source: LIMITS_URL },
+  ephemeralMb: { label: 'ephemeral storage', unit: 'MB', min: EPHEMERAL_MB.min, max: EPHEMERAL_MB.max, integer: true, default: PRICE_DEFAULTS.ephemeralMb, help: 'Size of /tmp; above 512 MB is billed per GB-s.', source: LIMITS_URL },
   pc: { label: 'provisioned concurrency', unit: 'environments', min: 0, max: 1e6, integer: true, default: 0, help: 'Provisioned environments kept initialized.' },
   pcHours: { label: 'provisioned hours', unit: 'hours in a month', min: 0, max: HOURS_IN_MONTH, default: 0, help: 'Hours provisioned concurrency was enabled.' },
   pcRequests: { label: 'provisioned requests', min: 0, max: MAX_MONTHLY_REQUESTS, integer: true, default: 0, help: 'How many of the requests ran on provisioned environments.' },

@@ -1,5 +1,6 @@
-import { createSimulation } from '../engine/createSimulation.ts';
-import type { SimConfig } from '../engine/config.ts';
+import { createSimulationFromResolved } from '../engine/createSimulationFromResolved.ts';
+import { withSimDefaults } from '../engine/withSimDefaults.ts';
+import type { ResolvedSimConfig } from '../engine/config.ts';
 import type { SimState } from '../engine/state.ts';
 import { SOURCE_SERIES_BUCKETS, SourceEv, type SourceState } from './sourceState.ts';
 import { pushSourceEvent } from './sourceEvents.ts';
@@ -17,13 +18,17 @@ export function bucketSecondsFor(simSeconds: number): number {
   return w;
 }
 
-/** The engine's config for a source run: the function side only; the source owns the arrivals. */
-function engineConfig(c: ResolvedSqsConfig | ResolvedStreamConfig): SimConfig {
-  return {
+/**
+ * The engine's config for a source run: the function side only; the source owns the arrivals. Its
+ * values were checked by the source's validator, so the engine's defaults are filled without
+ * validating again (a worker running a source does not bundle the engine's rules tables).
+ */
+function engineConfig(c: ResolvedSqsConfig | ResolvedStreamConfig): ResolvedSimConfig {
+  return withSimDefaults({
     traffic: { kind: 'constant', rate: 1 }, duration: c.duration, init: c.init, runtime: c.runtime, seed: c.seed,
     concurrencyLimit: c.concurrencyLimit, reserved: c.reserved, simSeconds: c.simSeconds, memoryMb: c.memoryMb, arch: c.arch,
     limits: { maxEvents: c.maxEvents },
-  };
+  });
 }
 
 function emptySource(kind: 'sqs' | 'stream', nQueues: number, simSeconds: number): SourceState {
@@ -66,7 +71,7 @@ function startClock(s: SimState, q: SourceState): void {
 
 /** A simulation whose function is fed by an SQS event source mapping (config already validated). */
 export function createSqsSimulation(c: ResolvedSqsConfig): SimState {
-  const s = createSimulation(engineConfig(c));
+  const s = createSimulationFromResolved(engineConfig(c));
   const q = emptySource('sqs', c.fifo ? c.groups : 2, c.simSeconds);
   q.sqs = c;
   q.rate = c.rate;
@@ -87,7 +92,7 @@ export function createSqsSimulation(c: ResolvedSqsConfig): SimState {
 
 /** A simulation whose function is fed by a Kinesis or DynamoDB stream (config already validated). */
 export function createStreamSimulation(c: ResolvedStreamConfig): SimState {
-  const s = createSimulation(engineConfig(c));
+  const s = createSimulationFromResolved(engineConfig(c));
   const lanes = c.shards * c.parallelization;
   const q = emptySource('stream', lanes, c.simSeconds);
   q.stream = c;

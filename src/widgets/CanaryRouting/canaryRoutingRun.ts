@@ -10,7 +10,7 @@
  * request; each on-demand environment is one cold start) and the widget draws each request's outcome
  * with its own seeded generator (what-if error probabilities). Throttles are not split by version.
  */
-import { createRng, nextFloat, runScenario } from '~/sim';
+import { createRng, nextFloat, runResolvedScenario, withSimDefaults } from '~/sim';
 import type { EnvSpan, Summary } from '~/sim';
 import type { Progress } from '../shared/workerProtocol.ts';
 import { simConfig, sweepWeights, type CanaryState } from './canaryRoutingState.ts';
@@ -59,7 +59,7 @@ export interface WeightRun {
 }
 
 export function runWeight(s: CanaryState, weightPct: number): WeightRun {
-  const r = runScenario(simConfig(s, weightPct));
+  const r = runResolvedScenario(withSimDefaults(simConfig(s, weightPct)));
   const trunc = r.spans.truncated;
   const mk = (v: number, pct: number, salt: number): VersionStats => {
     const st = versionStats(r.spans.spans, v);

@@ -15,7 +15,7 @@
  *   checkState(s)        → run-size check, naming the range
  */
 import { formatNumber, SIM_RULES } from '~/sim';
-import type { SimConfig } from '~/sim';
+import type { TrustedSimConfig } from '~/sim';
 import { fieldFromRule, SEED_FIELD, type FieldProblem, type Schema, type StateOf } from '../shared/fieldSpec.ts';
 
 export const CANARY_PREFIX = 'canary';
@@ -44,7 +44,7 @@ export const SWEEP_WEIGHTS = [0, 1, 5, 10, 25, 50, 75, 100] as const;
 /** Span trace: every environment, every request (one busy interval each). */
 export const TRACE = { maxSpans: 20_000, maxIntervalsPerSpan: MAX_REQUESTS_PER_RUN } as const;
 
-export function simConfig(s: CanaryState, weightPct: number): SimConfig {
+export function simConfig(s: CanaryState, weightPct: number): TrustedSimConfig {
   return {
     // The core's Poisson source needs a rate above 0; no traffic is a single step at 0.
     traffic: s.rate > 0 ? { kind: 'poisson', rate: s.rate } : { kind: 'steps', process: 'poisson', steps: [{ atS: 0, rate: 0 }] },

@@ -3,7 +3,7 @@
  * draws. Runs are at most MAX_REQUESTS_PER_RUN requests (about 5–20 ms on this machine), so the element
  * calls it on the main thread: no worker.
  */
-import { runScenario } from '~/sim';
+import { runResolvedScenario, withSimDefaults } from '~/sim';
 import type { EnvSpan, Summary } from '~/sim';
 import { handlerMs, initMedianMs, simConfig, type ColdStartState } from './coldStartExplorerState.ts';
 
@@ -22,7 +22,7 @@ export interface ColdStartResult {
 }
 
 export function runColdStart(s: ColdStartState): ColdStartResult {
-  const r = runScenario(simConfig(s));
+  const r = runResolvedScenario(withSimDefaults(simConfig(s)));
   const sum = r.summary;
   return {
     summary: sum,

@@ -16,7 +16,7 @@
  * text says so. `clientSetupMs` is a labelled assumption, not a measurement.
  */
 import { DEFAULT_IDLE_TIMEOUT_S, DEFAULT_RUNTIME, formatNumber, INIT_MS, lognormalSigmaFromP90, RUNTIMES } from '~/sim';
-import type { Dist, SimConfig } from '~/sim';
+import type { Dist, TrustedSimConfig } from '~/sim';
 import { SEED_FIELD, type FieldProblem, type Schema, type StateOf } from '../shared/fieldSpec.ts';
 
 export const COLD_PREFIX = 'cold';
@@ -63,7 +63,7 @@ export const handlerMs = (s: ColdStartState) => s.durationMs + (s.initOutside ? 
 /** Median INIT (ms) under the model. */
 export const initMedianMs = (s: ColdStartState) => publishedInit(s.runtime)[0] + (s.initOutside ? s.clientSetupMs : 0);
 
-export function simConfig(s: ColdStartState): SimConfig {
+export function simConfig(s: ColdStartState): TrustedSimConfig {
   return {
     // The core's Poisson and diurnal sources need a rate above 0; no traffic is a single step at 0.
     traffic:

@@ -7,7 +7,7 @@
  * throttle share of a steady Poisson stream under a static cap c (reserved ?? account limit), when the
  * scaling rate does not bind (Erlang's loss formula; src/sim/stats/erlangB.ts).
  */
-import { erlangB, runScenario, SCALING_BUCKET, SCALING_REFILL_PER_S } from '~/sim';
+import { erlangB, runResolvedScenario, withSimDefaults, SCALING_BUCKET, SCALING_REFILL_PER_S } from '~/sim';
 import type { Summary } from '~/sim';
 import type { Progress } from '../shared/workerProtocol.ts';
 import { capOf, offeredRate, simConfig, type ConcurrencyState } from './concurrencyWidgetState.ts';
@@ -112,7 +112,7 @@ export function scalingLimitOf(s: ConcurrencyState, environments: Float64Array, 
 }
 
 export function runConcurrency(s: ConcurrencyState, progress: Progress = () => {}): ConcurrencyResult {
-  const r = runScenario(simConfig(s), { onProgress: (p) => progress(Math.round((p.fraction ?? 0) * 1000), 1000), progressEverySeconds: Math.max(1, s.windowS / 50) });
+  const r = runResolvedScenario(withSimDefaults(simConfig(s)), { onProgress: (p) => progress(Math.round((p.fraction ?? 0) * 1000), 1000), progressEverySeconds: Math.max(1, s.windowS / 50) });
   const ser = r.series;
   const sum = r.summary;
   const d = downsample(ser.t, { peak: ser.concurrencyPeak, mean: ser.concurrency, arr: ser.arrivals, thr: ser.throttles }, ser.bucketSeconds);

@@ -20,7 +20,7 @@
  *   - erlang: steady 100 requests/s of 1 s under reserved concurrency 100 — Erlang-B B(100, 100) ≈ 7.57%.
  */
 import { DEFAULT_ACCOUNT_CONCURRENCY, formatNumber, MIN_UNRESERVED_CONCURRENCY, SIM_RULES } from '~/sim';
-import type { SimConfig, Traffic } from '~/sim';
+import type { TrustedSimConfig, Traffic } from '~/sim';
 import { fieldFromRule, SEED_FIELD, type FieldProblem, type Schema, type StateOf } from '../shared/fieldSpec.ts';
 import type { Preset } from '../shared/widgetElement.ts';
 
@@ -88,7 +88,7 @@ export const expectedRequests = (s: ConcurrencyState) => offeredRate(s) * s.wind
 /** The concurrency cap of the function: reserved when set, else the account limit. */
 export const capOf = (s: ConcurrencyState) => (s.useReserved ? s.reserved : s.accountLimit);
 
-export function simConfig(s: ConcurrencyState): SimConfig {
+export function simConfig(s: ConcurrencyState): TrustedSimConfig {
   return {
     traffic: trafficOf(s),
     duration: { kind: 'exp', meanMs: s.durationMs },

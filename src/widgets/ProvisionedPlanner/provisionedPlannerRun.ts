@@ -2,14 +2,14 @@
  * The planner's engine runs (imported by the worker and at build time; never by the page bundle): one
  * simulated day per provisioned level, the same seed for each level.
  */
-import { priceMonthly, runScenario, US_EAST_1 } from '~/sim';
-import type { Rates, SimConfig } from '~/sim';
+import { priceMonthly, runResolvedScenario, US_EAST_1, withSimDefaults } from '~/sim';
+import type { Rates, TrustedSimConfig } from '~/sim';
 import type { Progress } from '../shared/workerProtocol.ts';
 import type { PlannerState } from './provisionedPlannerState.ts';
 import { analyticPlan, breakEven, dailyTraffic, planLevels, DAY_S, DAYS_PER_MONTH, WARMUP_S, type LevelResult, type PlanResult } from './provisionedPlannerAnalytic.ts';
 
 /** The engine configuration for one level (exported for tests and the CLI-minded reader). */
-export function simConfig(s: PlannerState, pc: number): SimConfig {
+export function simConfig(s: PlannerState, pc: number): TrustedSimConfig {
   return {
     traffic: dailyTraffic(s),
     duration: { kind: 'exp', meanMs: s.durationMs },
@@ -26,7 +26,7 @@ export function simConfig(s: PlannerState, pc: number): SimConfig {
 
 /** One simulated day at provisioned level `pc`, scaled to a month and priced with the monthly tiers. */
 export function simulateLevel(s: PlannerState, pc: number, onFraction?: (f: number) => void, rates: Rates = US_EAST_1): LevelResult {
-  const r = runScenario(simConfig(s, pc), onFraction ? { onProgress: (p) => onFraction(p.fraction ?? 0), progressEverySeconds: 3600 } : {});
+  const r = runResolvedScenario(withSimDefaults(simConfig(s, pc)), onFraction ? { onProgress: (p) => onFraction(p.fraction ?? 0), progressEverySeconds: 3600 } : {});
   const sum = r.summary;
   const c = sum.cost;
   const gb = s.memoryMb / 1024;
