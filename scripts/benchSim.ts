@@ -7,9 +7,11 @@ import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import process from 'node:process';
 import { loadavg } from 'node:os';
-import { runScenario, type SimConfig } from '../src/sim/index.ts';
+import { runScenario, parseMetrics, planTraffic, PLAN_RULES, defaultsOf, type SimConfig } from '../src/sim/index.ts';
+import { toGetMetricDataJson } from '../src/sim/plan/syntheticExports.ts';
+import type { MetricsTable } from '../src/sim/index.ts';
 
-const SCENARIOS: Record<string, { label: string; config: SimConfig; target?: string }> = {
+const SCENARIOS: Record<string, { label: string; config: SimConfig | null; target?: string }> = {
   'uncapped-poisson-20': {
     label: 'Poisson 20 req/s, exp(1.991 s), uncapped, 20M requests',
     config: { traffic: { kind: 'poisson', rate: 20 }, duration: { kind: 'exp', meanMs: 1991 }, concurrencyLimit: 1_000_000, scaling: false, requests: 20_000_000, seed: 1 },
@@ -24,7 +26,45 @@ const SCENARIOS: Record<string, { label: string; config: SimConfig; target?: str
     config: { traffic: { kind: 'poisson', rate: 1000 }, duration: { kind: 'lognormal', medianMs: 120, sigma: 0.5 }, simSeconds: 86_400, seed: 1 },
     target: '86.4M invocations < 15 s, < 200 MB',
   },
+  'plan-30d-1000rps': {
+    label: 'plan: 30 days of per-minute get-metric-data JSON at 1,000 req/s on average (parse + model + choice); events = periods',
+    config: null,
+    target: '2.6B invocations < 60 s',
+  },
 };
+
+/**
+ * The `plan` scenario: 30 days of per-minute metrics averaging 1,000 req/s (±50% over each day,
+ * ~2.59 billion invocations), printed as get-metric-data JSON, then parsed and planned (the per-period
+ * model: far above the full-replay budget). Target: < 60 s in the CLI with flat memory.
+ */
+function thirtyDaysJson(): string {
+  const n = 30 * 1440;
+  const inv = new Float64Array(n);
+  const avg = new Float64Array(n);
+  const p50 = new Float64Array(n);
+  const p99 = new Float64Array(n);
+  for (let k = 0; k < n; k++) {
+    const rate = 1000 * (1 + 0.5 * Math.sin((2 * Math.PI * k) / 1440));
+    inv[k] = Math.round(rate * 60);
+    avg[k] = 120;
+    p50[k] = 100;
+    p99[k] = 360;
+  }
+  const t: MetricsTable = { periodS: 60, startS: 1_790_000_000 - (1_790_000_000 % 86400), periods: n, invocations: inv, durationAvgMs: avg, durationP50Ms: p50, durationP90Ms: null, durationP99Ms: p99, concurrencyMax: null, throttles: null, gapRows: [], source: 'cloudwatch-json', warnings: [] };
+  return toGetMetricDataJson(t);
+}
+
+function runPlan(): { invocations: number; events: number; cold_start_ratio: number; throttle_ratio: number } {
+  const imported = parseMetrics(thirtyDaysJson());
+  if (!imported.ok) throw new Error(imported.error);
+  const d = defaultsOf(PLAN_RULES);
+  const r = planTraffic({
+    table: imported.value, memoryMb: 1024, arch: 'x86_64', armSpeedFactor: 1, coldStartTargetPct: d.coldStartTargetPct!, pcLevels: null,
+    pcLevelCount: d.pcLevelCount!, freeTier: true, seed: 1, durationSigma: d.durationSigma!, fullReplayMaxInvocations: d.fullReplayMaxInvocations!,
+  });
+  return { invocations: r.invocations, events: r.periods, cold_start_ratio: r.coldStarts / r.invocations, throttle_ratio: 0 };
+}
 
 interface Row {
   name: string;
@@ -49,12 +89,12 @@ function runOne(name: string): Row {
   const load = loadavg()[0]!;
   const c0 = process.cpuUsage();
   const t0 = process.hrtime.bigint();
-  const { summary } = runScenario(sc.config, {
+  const summary = sc.config === null ? runPlan() : runScenario(sc.config, {
     progressEverySeconds: 3600,
     onProgress: () => {
       peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed);
     },
-  });
+  }).summary;
   const wall = Number(process.hrtime.bigint() - t0) / 1e9;
   const cu = process.cpuUsage(c0);
   const cpu = (cu.user + cu.system) / 1e6;

@@ -1,5 +1,5 @@
-// CLI entry: `npm run sim -- price|run [flags]`. The only file in src/sim that touches Node (fs, process).
-import { readFileSync } from 'node:fs';
+// CLI entry: `npm run sim -- price|run|plan [flags]`. The only file in src/sim that touches Node (fs, process).
+import { readFileSync, statSync } from 'node:fs';
 import process from 'node:process';
 import { runCli } from './runCli.ts';
 
@@ -7,4 +7,5 @@ process.exitCode = runCli(process.argv.slice(2), {
   stdout: (t) => process.stdout.write(`${t}\n`),
   stderr: (t) => process.stderr.write(`${t}\n`),
   readFile: (p) => readFileSync(p, 'utf8'),
+  fileSize: (p) => statSync(p).size,
 });

@@ -10,12 +10,15 @@ import { RUNTIMES } from '../constants/initDurations.ts';
 import type { FieldError } from '../validate/fields.ts';
 import type { SimConfig } from '../engine/config.ts';
 import type { Traffic } from '../traffic/types.ts';
+import { planCommand, PlanUsageError, PLAN_BOOL_FLAGS, PLAN_HELP, PLAN_VALUE_FLAGS } from './planCommand.ts';
 
 /** What the CLI needs from its host; main.ts passes process/fs, tests pass fakes. */
 export interface CliIo {
   stdout: (text: string) => void;
   stderr: (text: string) => void;
   readFile: (path: string) => string;
+  /** Bytes in the file, so a large one is refused before it is read. */
+  fileSize?: (path: string) => number;
 }
 
 const PRICE_FLAGS: Record<string, string> = {
@@ -62,6 +65,8 @@ export const HELP = `Lambda Lab simulator (src/sim). Usage:
     --warmup-s S           excluded from statistics          --seed N   (default 1)
     --invocation sync|async (default sync)   --memory MB   --arch x86_64|arm64   --max-events N
     --json                 machine-readable output
+
+${PLAN_HELP}
 
 A bad flag or value exits with code 2 and one line naming the flag and the accepted range.`;
 
@@ -168,9 +173,14 @@ export function runCli(argv: readonly string[], io: CliIo): number {
       if (!p.ok) throw new UsageError(p.error);
       return run(p.args, io);
     }
-    throw new UsageError(`unknown command "${cmd}"; expected price or run (see --help)`);
+    if (cmd === 'plan') {
+      const p = parseArgs(rest, PLAN_VALUE_FLAGS, PLAN_BOOL_FLAGS);
+      if (!p.ok) throw new UsageError(p.error);
+      return planCommand(p.args, io);
+    }
+    throw new UsageError(`unknown command "${cmd}"; expected price, run or plan (see --help)`);
   } catch (e) {
-    if (e instanceof UsageError) {
+    if (e instanceof UsageError || e instanceof PlanUsageError) {
       io.stderr(`sim ${cmd ?? ''}: ${e.message}`.replace(/\s+/g, ' ').trim());
       return 2;
     }
