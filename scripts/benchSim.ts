@@ -60,7 +60,7 @@ function runPlan(): { invocations: number; events: number; cold_start_ratio: num
   if (!imported.ok) throw new Error(imported.error);
   const d = defaultsOf(PLAN_RULES);
   const r = planTraffic({
-    table: imported.value, memoryMb: 1024, arch: 'x86_64', armSpeedFactor: 1, coldStartTargetPct: d.coldStartTargetPct!, pcLevels: null,
+    table: imported.value, memoryMb: 1024, arch: 'x86_64', armSpeedFactor: 1, concurrencyLimit: d.concurrencyLimit!, coldStartTargetPct: d.coldStartTargetPct!, pcLevels: null,
     pcLevelCount: d.pcLevelCount!, freeTier: true, seed: 1, durationSigma: d.durationSigma!, fullReplayMaxInvocations: d.fullReplayMaxInvocations!,
   });
   return { invocations: r.invocations, events: r.periods, cold_start_ratio: r.coldStarts / r.invocations, throttle_ratio: 0 };

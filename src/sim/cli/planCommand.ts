@@ -19,7 +19,7 @@ import type { FieldError } from '../validate/fields.ts';
 /** Flag → PLAN_RULES field. */
 const RULE_FLAGS: Record<string, keyof typeof PLAN_RULES> = {
   memory: 'memoryMb', 'cold-start-target': 'coldStartTargetPct', 'arm-speed': 'armSpeedFactor', 'duration-sigma': 'durationSigma',
-  'pc-level-count': 'pcLevelCount', 'full-replay-max': 'fullReplayMaxInvocations', seed: 'seed',
+  'concurrency-limit': 'concurrencyLimit', 'pc-level-count': 'pcLevelCount', 'full-replay-max': 'fullReplayMaxInvocations', seed: 'seed',
 };
 export const PLAN_VALUE_FLAGS = [...Object.keys(RULE_FLAGS), 'cloudwatch', 'trace', 'duration-ms', 'arch', 'pc-levels', 'series', 'runtime'];
 export const PLAN_BOOL_FLAGS = ['json', 'csv', 'free-tier', 'no-free-tier'];
@@ -118,7 +118,7 @@ export function planCommand(args: ParsedArgs, io: PlanIo): number {
   } else throw new PlanUsageError('--cloudwatch FILE (or --trace FILE --duration-ms MS) is required');
 
   const result = planTraffic({
-    table: imported.value, memoryMb: v.memoryMb, arch, armSpeedFactor: v.armSpeedFactor, coldStartTargetPct: v.coldStartTargetPct,
+    table: imported.value, memoryMb: v.memoryMb, arch, armSpeedFactor: v.armSpeedFactor, concurrencyLimit: v.concurrencyLimit, coldStartTargetPct: v.coldStartTargetPct,
     pcLevels, pcLevelCount: v.pcLevelCount, freeTier: !args.bools.has('no-free-tier'), seed: v.seed, durationSigma: v.durationSigma,
     fullReplayMaxInvocations: v.fullReplayMaxInvocations, ...(runtime ? { runtime } : {}),
   });

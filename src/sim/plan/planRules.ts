@@ -23,6 +23,11 @@ export const PLAN_RULES = {
     label: 'duration spread', unit: 'σ of ln(duration)', min: 0, max: 3, default: 0.5,
     help: 'Lognormal σ used for a period whose export has no p50/p90/p99 (a model choice).',
   },
+  concurrencyLimit: {
+    label: 'account concurrency limit', unit: 'environments', min: 100, max: 1_000_000, integer: true, default: 1000,
+    help: "The Region's account concurrency quota (1,000 unless raised); the scaling rate only throttles below it.",
+    source: 'https://docs.aws.amazon.com/lambda/latest/dg/lambda-concurrency.html',
+  },
   pcLevel: {
     label: 'provisioned concurrency level', unit: 'environments', min: 0, max: 100_000, integer: true, default: null,
     help: 'One candidate level of provisioned concurrency.', source: 'https://docs.aws.amazon.com/lambda/latest/dg/provisioned-concurrency.html',

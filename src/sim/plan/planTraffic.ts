@@ -1,7 +1,7 @@
 import type { Dist } from '../dist/types.ts';
 import { distMean } from '../dist/sampleDist.ts';
 import { defaultInitDist, DEFAULT_RUNTIME, runtimeKindOf } from '../constants/initDurations.ts';
-import { DEFAULT_ACCOUNT_CONCURRENCY, DEFAULT_IDLE_TIMEOUT_S, SCALING_BUCKET, SCALING_REFILL_PER_S } from '../constants/limits.ts';
+import { DEFAULT_IDLE_TIMEOUT_S, SCALING_BUCKET, SCALING_REFILL_PER_S } from '../constants/limits.ts';
 import { MAX_SIM_SECONDS } from '../engine/validateSimConfig.ts';
 import { priceMonthly } from '../pricing/priceMonthly.ts';
 import { US_EAST_1, type Arch } from '../pricing/rates.ts';
@@ -52,7 +52,7 @@ export function planTraffic(input: PlanInput): PlanResult {
   const runtime = input.runtime ?? DEFAULT_RUNTIME;
   const gb = input.memoryMb / 1024;
   const idle = DEFAULT_IDLE_TIMEOUT_S;
-  const cap = DEFAULT_ACCOUNT_CONCURRENCY;
+  const cap = input.concurrencyLimit;
 
   // 1. The model: peaks first (to place the automatic levels), then every level.
   const means = scaledMeans(t, 1);
@@ -72,7 +72,7 @@ export function planTraffic(input: PlanInput): PlanResult {
   let scalingMinutes: number[] = [];
   if (useReplay) {
     const r = replayMetrics(t, periodDists(input), {
-      memoryMb: input.memoryMb, arch: input.arch, seed: input.seed, runtime,
+      memoryMb: input.memoryMb, arch: input.arch, seed: input.seed, runtime, concurrencyLimit: cap,
       ...(input.onProgress ? { onProgress: input.onProgress } : {}),
     });
     cancelled = r.cancelled;

@@ -12,6 +12,8 @@ export interface PlanInput {
   /** The architecture the metrics were measured on; the provisioned options keep it. */
   arch: Arch;
   armSpeedFactor: number;
+  /** Account concurrency limit (the cap when no reserved concurrency is set). */
+  concurrencyLimit: number;
   coldStartTargetPct: number;
   /** Candidate provisioned levels; null → `pcLevelCount` levels from 0 to the peak. */
   pcLevels: number[] | null;

@@ -11,6 +11,8 @@ export interface ReplayOptions {
   seed: number;
   runtime?: string;
   provisioned?: number;
+  /** Account concurrency limit [the engine's default, 1,000]. */
+  concurrencyLimit?: number;
   /** Called after each period with the share done; return true to stop (Cancel). */
   onProgress?: (fraction: number) => boolean | void;
 }
@@ -48,6 +50,7 @@ export function replayMetrics(table: MetricsTable, dists: readonly Dist[], opts:
     seed: opts.seed,
     provisioned: opts.provisioned ?? 0,
     ...(opts.runtime ? { runtime: opts.runtime } : {}),
+    ...(opts.concurrencyLimit ? { concurrencyLimit: opts.concurrencyLimit } : {}),
   });
   const n = table.periods;
   const peak = new Float64Array(n);
