@@ -52,8 +52,3 @@ export function formatCompact(n: number): string {
 function groupDigits(int: number): string {
   return String(int).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 }
-
-/** Escapes text for HTML element content and attribute values (renderers build strings). */
-export function esc(s: string | number): string {
-  return String(s).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-}
