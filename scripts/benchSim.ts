@@ -7,7 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import process from 'node:process';
 import { loadavg } from 'node:os';
-import { runScenario, parseMetrics, planTraffic, PLAN_RULES, defaultsOf, type SimConfig } from '../src/sim/index.ts';
+import { runScenario, parseMetrics, planTraffic, replayMetrics, PLAN_RULES, defaultsOf, type SimConfig } from '../src/sim/index.ts';
 import { toGetMetricDataJson } from '../src/sim/plan/syntheticExports.ts';
 import type { MetricsTable } from '../src/sim/index.ts';
 
@@ -61,7 +61,7 @@ function runPlan(): { invocations: number; events: number; cold_start_ratio: num
   const d = defaultsOf(PLAN_RULES);
   const r = planTraffic({
     table: imported.value, memoryMb: 1024, arch: 'x86_64', armSpeedFactor: 1, concurrencyLimit: d.concurrencyLimit!, coldStartTargetPct: d.coldStartTargetPct!, pcLevels: null,
-    pcLevelCount: d.pcLevelCount!, freeTier: true, seed: 1, durationSigma: d.durationSigma!, fullReplayMaxInvocations: d.fullReplayMaxInvocations!,
+    pcLevelCount: d.pcLevelCount!, freeTier: true, seed: 1, durationSigma: d.durationSigma!, fullReplayMaxInvocations: d.fullReplayMaxInvocations!, replay: replayMetrics,
   });
   return { invocations: r.invocations, events: r.periods, cold_start_ratio: r.coldStarts / r.invocations, throttle_ratio: 0 };
 }

@@ -53,6 +53,7 @@ export { periodModel } from './plan/periodModel.ts';
 export { fitLognormal } from './plan/fitLognormal.ts';
 export { choosePcSchedule } from './plan/choosePcSchedule.ts';
 export { defaultsOf, expectedOf, readRule } from './validate/rules.ts';
+export type { NumberRule, RuleTable } from './validate/rules.ts';
 
 // Distributions and randomness
 export { parseDist, formatDist, DIST_FORMS } from './dist/parseDist.ts';

@@ -23,7 +23,7 @@ export function widgetJs(entryName: string): { page: number; worker: number; laz
   const entry = fs.readdirSync(dir).find((f) => f.startsWith(`${entryName}.astro_astro_type_script`));
   if (!entry) throw new Error(`no built entry for ${entryName}`);
   const page = [...deps(entry)];
-  const workers = [...new Set(page.flatMap((f) => [...read(f).matchAll(/([\w.-]+\.worker-[\w-]+\.js)/g)].map((m) => m[1]!)))];
+  const workers = [...new Set(page.flatMap((f) => [...read(f).matchAll(/([\w.-]+(?:\.worker|Worker)-[\w-]+\.js)/g)].map((m) => m[1]!)))];
   const lazyEntries = page.flatMap((f) => [...read(f).matchAll(/import\(["'`]\.\/([^"'`]+\.js)["'`]\)/g)].map((m) => m[1]!));
   const lazy = [...new Set(lazyEntries.flatMap((f) => [...deps(f)]))].filter((f) => !page.includes(f));
   const sum = (fs_: string[]) => fs_.reduce((n, f) => n + gz(f), 0);

@@ -17,7 +17,7 @@ function table(counts: number[], meanMs: number, periodS = 60, startS = 0): Metr
 const D = defaultsOf(PLAN_RULES);
 const input = (t: MetricsTable, over: Partial<PlanInput> = {}): PlanInput => ({
   table: t, memoryMb: 1024, arch: 'x86_64', armSpeedFactor: 1, concurrencyLimit: D.concurrencyLimit!, coldStartTargetPct: D.coldStartTargetPct!, pcLevels: null, pcLevelCount: D.pcLevelCount!,
-  freeTier: false, seed: 1, durationSigma: D.durationSigma!, fullReplayMaxInvocations: D.fullReplayMaxInvocations!, ...over,
+  freeTier: false, seed: 1, durationSigma: D.durationSigma!, fullReplayMaxInvocations: D.fullReplayMaxInvocations!, replay: replayMetrics, ...over,
 });
 const means = (t: MetricsTable) => Float64Array.from(t.durationAvgMs, (x, k) => (t.invocations[k]! > 0 ? x : 0));
 
@@ -51,7 +51,7 @@ describe('replay through the engine', () => {
       expect(r.coldStarts.reduce((a, b) => a + b, 0)).toBe(r.summary.cold_starts);
       expect(Math.max(...r.peak)).toBe(r.summary.peak_concurrency);
     }), { numRuns: 25 });
-  });
+  }, 60_000);
   it('draws each period from its own duration distribution', () => {
     const t = table([120, 80], 0);
     const r = replayMetrics(t, [{ kind: 'const', ms: 100 }, { kind: 'const', ms: 1000 }], { memoryMb: 1024, arch: 'x86_64', seed: 4 });
@@ -202,10 +202,12 @@ describe('choosing provisioned concurrency', () => {
 });
 
 describe('planTraffic', () => {
-  it('uses the model above the replay budget and keeps the imported total exact', () => {
+  it('uses the model above the replay budget (or without a replay) and keeps the imported total exact', () => {
     const t = table(Array.from({ length: 1440 }, (_, k) => 30000 + (k % 7)), 120);
     const p = planTraffic(input(t, { fullReplayMaxInvocations: 1000 }));
     expect(p.method).toBe('model');
+    const { replay: _, ...noReplay } = input(t);
+    expect(planTraffic(noReplay).method).toBe('model');
     expect(p.invocations).toBe(t.invocations.reduce((a, b) => a + b, 0));
     expect(p.pcSchedule).toHaveLength(24);
   });
@@ -216,14 +218,14 @@ describe('planTraffic', () => {
     expect(same.options.on_demand_arm64.costUsd).toBeLessThan(same.options.on_demand_x86_64.costUsd);
     expect(slow.options.on_demand_arm64.costUsd).toBeGreaterThan(slow.options.on_demand_x86_64.costUsd);
     expect(slow.options.on_demand_x86_64.costUsd).toBe(same.options.on_demand_x86_64.costUsd);
-  });
+  }, 60_000);
   it('states the reserved concurrency that would have throttled (Erlang-B), decreasing with the level', () => {
     const t = table(Array.from({ length: 30 }, () => 6000), 500); // a = 50
     const p = planTraffic(input(t));
     const thr = p.reserved.map((r) => r.throttled);
     for (let i = 1; i < thr.length; i++) expect(thr[i]!).toBeLessThanOrEqual(thr[i - 1]!);
     expect(thr[0]!).toBeGreaterThan(0);
-  });
+  }, 60_000);
   it('flags the minutes in which the scaling rate throttles', () => {
     // 0 → 150,000 invocations of 2 s in one minute: 5,000 busy at once is far above 1,000 + 100/s
     const t = table([0, 0, 150000, 150000], 2000);
@@ -234,5 +236,5 @@ describe('planTraffic', () => {
     expect(full.throttledMinutes[0]).toBe('1970-01-01T00:02:00Z');
     // at the default limit of 1,000 the cap binds first: the bucket (1,000) never runs dry
     expect(planTraffic(input(t)).throttledMinutes).toEqual([]);
-  });
+  }, 60_000);
 });

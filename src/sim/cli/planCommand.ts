@@ -11,6 +11,7 @@ import { RUNTIMES } from '../constants/initDurations.ts';
 import { MAX_DURATION_MS } from '../pricing/validatePriceInput.ts';
 import { PLAN_RULES } from '../plan/planRules.ts';
 import { planTraffic } from '../plan/planTraffic.ts';
+import { replayMetrics } from '../plan/replayMetrics.ts';
 import { planJson, type PlanJson } from '../plan/planJson.ts';
 import { PLAN_OPTIONS } from '../plan/planTypes.ts';
 import { expectedOf, readRule } from '../validate/rules.ts';
@@ -120,7 +121,7 @@ export function planCommand(args: ParsedArgs, io: PlanIo): number {
   const result = planTraffic({
     table: imported.value, memoryMb: v.memoryMb, arch, armSpeedFactor: v.armSpeedFactor, concurrencyLimit: v.concurrencyLimit, coldStartTargetPct: v.coldStartTargetPct,
     pcLevels, pcLevelCount: v.pcLevelCount, freeTier: !args.bools.has('no-free-tier'), seed: v.seed, durationSigma: v.durationSigma,
-    fullReplayMaxInvocations: v.fullReplayMaxInvocations, ...(runtime ? { runtime } : {}),
+    fullReplayMaxInvocations: v.fullReplayMaxInvocations, replay: replayMetrics, ...(runtime ? { runtime } : {}),
   });
   const json = planJson(result);
   io.stdout(args.bools.has('json') ? JSON.stringify(json, null, 2) : formatPlan(json));

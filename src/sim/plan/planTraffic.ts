@@ -11,7 +11,6 @@ import { fitLognormal } from './fitLognormal.ts';
 import { periodModel, scaledMeans, type PeriodModel } from './periodModel.ts';
 import { HOURS_PER_MONTH } from './planRules.ts';
 import type { PlanInput, PlanOption, PlanOptionKey, PlanResult } from './planTypes.ts';
-import { replayMetrics } from './replayMetrics.ts';
 
 const nan = (x: number) => (Number.isFinite(x) ? x : NaN);
 
@@ -35,7 +34,7 @@ export function periodDists(input: Pick<PlanInput, 'table' | 'durationSigma'>): 
  * Application Auto Scaling scheduled actions), chosen to cost least with cold starts within the target.
  *
  * Which numbers come from where:
- * - up to `fullReplayMaxInvocations` (and 31 days), the on-demand run is a full replay through the engine
+ * - with `input.replay`, up to `fullReplayMaxInvocations` (and 31 days), the on-demand run is a full replay through the engine
  *   (`replayMetrics`): peaks, cold starts and throttles per period are simulated ones;
  * - above it, they come from the per-period model (`periodModel`), validated against the replay in tests;
  * - the provisioned choices always use the per-period model, whose cost is linear in each hour's level
@@ -64,14 +63,14 @@ export function planTraffic(input: PlanInput): PlanResult {
   const model: PeriodModel = periodModel(t, means, levels, idle, cap, reservedLevels);
 
   // 2. The on-demand run: a full replay when affordable.
-  const useReplay = invocations <= input.fullReplayMaxInvocations && spanS <= MAX_SIM_SECONDS;
+  const useReplay = input.replay !== undefined && invocations <= input.fullReplayMaxInvocations && spanS <= MAX_SIM_SECONDS;
   let simPeak = model.peak;
   let simCold = model.cold0;
   let simThrottles = model.capThrottled;
   let cancelled = false;
   let scalingMinutes: number[] = [];
   if (useReplay) {
-    const r = replayMetrics(t, periodDists(input), {
+    const r = input.replay!(t, periodDists(input), {
       memoryMb: input.memoryMb, arch: input.arch, seed: input.seed, runtime, concurrencyLimit: cap,
       ...(input.onProgress ? { onProgress: input.onProgress } : {}),
     });

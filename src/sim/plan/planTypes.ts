@@ -1,6 +1,7 @@
 import type { Bill } from '../pricing/types.ts';
 import type { Arch } from '../pricing/rates.ts';
 import type { MetricsTable } from '../import/types.ts';
+import type { replayMetrics } from './replayMetrics.ts';
 
 export type PlanOptionKey = 'on_demand_x86_64' | 'on_demand_arm64' | 'provisioned_fixed' | 'provisioned_schedule';
 export const PLAN_OPTIONS: readonly PlanOptionKey[] = ['on_demand_x86_64', 'on_demand_arm64', 'provisioned_fixed', 'provisioned_schedule'];
@@ -23,6 +24,12 @@ export interface PlanInput {
   durationSigma: number;
   fullReplayMaxInvocations: number;
   runtime?: string;
+  /**
+   * The full replay (`replayMetrics`), used up to `fullReplayMaxInvocations`. Passed in rather than
+   * imported so a shell that only needs the per-period model (the browser widget, which must stay within
+   * its script budget) does not bundle the engine; without it every plan uses the model.
+   */
+  replay?: typeof replayMetrics;
   /** Share done (0–1); return true to stop. */
   onProgress?: (fraction: number) => boolean | void;
 }
