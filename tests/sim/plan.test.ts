@@ -193,6 +193,12 @@ describe('choosing provisioned concurrency', () => {
       }
     }
   });
+  it('never plans provisioned concurrency into the 100 that must stay unreserved', () => {
+    const t = table(Array.from({ length: 10 }, () => 600), 100);
+    const p = planTraffic(input(t, { pcLevels: [0, 5, 950], fullReplayMaxInvocations: 0 }));
+    expect(p.pcLevels).toEqual([0, 5]);
+    expect(p.warnings.join('\n')).toMatch(/levels above 900 were left out: 100 of the account limit of 1000 must stay unreserved/);
+  });
   it('a target of 100% needs no provisioned concurrency unless it pays for itself', () => {
     const t = table(Array.from({ length: 60 }, () => 60), 100);
     const p = planTraffic(input(t, { coldStartTargetPct: 100, pcLevels: [0, 50] }));

@@ -1,7 +1,7 @@
 import type { Dist } from '../dist/types.ts';
 import { distMean } from '../dist/sampleDist.ts';
 import { defaultInitDist, DEFAULT_RUNTIME, runtimeKindOf } from '../constants/initDurations.ts';
-import { DEFAULT_IDLE_TIMEOUT_S, SCALING_BUCKET, SCALING_REFILL_PER_S } from '../constants/limits.ts';
+import { DEFAULT_IDLE_TIMEOUT_S, MIN_UNRESERVED_CONCURRENCY, SCALING_BUCKET, SCALING_REFILL_PER_S } from '../constants/limits.ts';
 import { MAX_SIM_SECONDS } from '../engine/validateSimConfig.ts';
 import { priceMonthly } from '../pricing/priceMonthly.ts';
 import { US_EAST_1, type Arch } from '../pricing/rates.ts';
@@ -14,11 +14,14 @@ import type { PlanInput, PlanOption, PlanOptionKey, PlanResult } from './planTyp
 
 const nan = (x: number) => (Number.isFinite(x) ? x : NaN);
 
-/** Candidate levels: the given list (sorted, unique, with 0), or `count` levels from 0 to ⌈peak⌉. */
-export function candidateLevels(given: readonly number[] | null, count: number, peak: number): number[] {
-  const top = Math.ceil(peak);
+/**
+ * Candidate levels: the given list (sorted, unique, with 0), or `count` levels from 0 to ⌈peak⌉, none
+ * above `max` (the account limit less the concurrency that must stay unreserved).
+ */
+export function candidateLevels(given: readonly number[] | null, count: number, peak: number, max = Infinity): number[] {
+  const top = Math.min(Math.ceil(peak), max);
   const raw = given ?? Array.from({ length: count }, (_, i) => (count === 1 ? 0 : Math.round((i * top) / (count - 1))));
-  return [...new Set([0, ...raw])].sort((a, b) => a - b);
+  return [...new Set([0, ...raw.filter((x) => x <= max)])].sort((a, b) => a - b);
 }
 
 /** Per-period durations fitted to the statistics (see fitLognormal.ts), for the replay. */
@@ -58,7 +61,9 @@ export function planTraffic(input: PlanInput): PlanResult {
   let peakMax = 0;
   const first = periodModel(t, means, [0], idle, cap, []);
   for (let k = 0; k < t.periods; k++) peakMax = Math.max(peakMax, first.peak[k]!);
-  const levels = candidateLevels(input.pcLevels, input.pcLevelCount, peakMax);
+  const maxLevel = cap - MIN_UNRESERVED_CONCURRENCY;
+  const levels = candidateLevels(input.pcLevels, input.pcLevelCount, peakMax, maxLevel);
+  if (input.pcLevels?.some((x) => x > maxLevel)) warnings.push(`provisioned levels above ${maxLevel} were left out: ${MIN_UNRESERVED_CONCURRENCY} of the account limit of ${cap} must stay unreserved`);
   const reservedLevels = [...new Set([0.25, 0.5, 0.75, 0.9, 1].map((f) => Math.max(1, Math.round(f * peakMax))))];
   const model: PeriodModel = periodModel(t, means, levels, idle, cap, reservedLevels);
 
