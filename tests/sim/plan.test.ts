@@ -47,16 +47,16 @@ describe('replay through the engine', () => {
       const c = r.summary.conservation;
       expect(r.summary.invocations).toBe(total);
       expect(c.arrivals).toBe(total);
-      expect(c.completed + c.throttled + c.dropped + c.in_flight).toBe(total);
-      expect(r.coldStarts.reduce((a, b) => a + b, 0)).toBe(r.summary.cold_starts);
-      expect(Math.max(...r.peak)).toBe(r.summary.peak_concurrency);
+      expect(c.completed + c.throttled + c.dropped + c.inFlight).toBe(total);
+      expect(r.coldStarts.reduce((a, b) => a + b, 0)).toBe(r.summary.coldStarts);
+      expect(Math.max(...r.peak)).toBe(r.summary.peakConcurrency);
     }), { numRuns: 25 });
   }, 60_000);
   it('draws each period from its own duration distribution', () => {
     const t = table([120, 80], 0);
     const r = replayMetrics(t, [{ kind: 'const', ms: 100 }, { kind: 'const', ms: 1000 }], { memoryMb: 1024, arch: 'x86_64', seed: 4 });
     // every duration is whole ms, so the billed total is exactly Σ count·duration
-    expect(r.summary.cost.billed_duration_ms * (r.summary.cost.on_demand_requests)).toBeCloseTo(120 * 100 + 80 * 1000, 6);
+    expect(r.summary.cost.billedDurationMs * (r.summary.cost.onDemandRequests)).toBeCloseTo(120 * 100 + 80 * 1000, 6);
   });
   it('gives exact seeded per-period values', () => {
     const t = table([600, 1200, 0, 300], 250);
@@ -100,13 +100,13 @@ describe('the per-period model against the full replay (the approximation and it
       for (const [i, L] of levels.entries()) {
         if (L === 0) continue;
         const model = m.pcReq.reduce((s, h) => s + h[i]!, 0);
-        expect(Math.abs(model - run(L).summary.provisioned_executions) / model).toBeLessThan(0.01);
+        expect(Math.abs(model - run(L).summary.provisionedExecutions) / model).toBeLessThan(0.01);
       }
     }, 120_000);
     it(`${name}: cold starts within half the simulated count plus 10 (the model misses idle-window churn)`, () => {
       for (const [i, L] of levels.entries()) {
         const model = m.cold.reduce((s, h) => s + h[i]!, 0);
-        const sim = L === 0 ? r0.summary.cold_starts : run(L).summary.cold_starts;
+        const sim = L === 0 ? r0.summary.coldStarts : run(L).summary.coldStarts;
         expect(Math.abs(model - sim)).toBeLessThanOrEqual(0.5 * sim + 10);
       }
     }, 120_000);
@@ -168,7 +168,7 @@ describe('choosing provisioned concurrency', () => {
         }
         const bill = priceMonthly({ memoryMb: 1024, arch: 'x86_64', requests: N, durationMs: odMs / (N - pcReq), durationIsBilled: true, freeTier: false,
           pc: lvlS > 0 ? 1 : 0, pcHours: lvlS / 3600, pcRequests: pcReq, pcDurationMs: pcReq > 0 ? pcMs / pcReq : 0, coldStarts: cold, initMs: init }, US_EAST_1);
-        return { usd: bill.total_usd, cold };
+        return { usd: bill.totalUsd, cold };
       };
       const budget = (target / 100) * N;
       let best = { usd: Infinity, cold: Infinity, choice: [] as number[] };
@@ -203,7 +203,7 @@ describe('choosing provisioned concurrency', () => {
     const t = table(Array.from({ length: 60 }, () => 60), 100);
     const p = planTraffic(input(t, { coldStartTargetPct: 100, pcLevels: [0, 50] }));
     expect(p.pcFixedLevel).toBe(0); // 50 idle environments cost more than they save
-    expect(p.options.provisioned_fixed.bill.pc_charge_usd).toBe(0);
+    expect(p.options.provisioned_fixed.bill.pcChargeUsd).toBe(0);
   });
 });
 

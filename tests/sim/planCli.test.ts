@@ -15,7 +15,7 @@ function cli(argv: string[], size?: number) {
       if (p === 'trace.csv') return 'minute,count\n0,600\n1,900\n2,300\n';
       return readFileSync(join(FIX, p), 'utf8');
     },
-    fileSize: (p) => size ?? (p === 'trace.csv' ? 40 : readFileSync(join(FIX, p)).length),
+    statFile: (p) => ({ isFile: true, size: size ?? (p === 'trace.csv' ? 40 : readFileSync(join(FIX, p)).length) }),
   });
   return { code, out: out.join('\n'), err: err.join('\n') };
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
+import { stateArb } from './stateArb.ts';
 import { validateSimConfig } from '~/sim/engine/validateSimConfig.ts';
 import { defaultsOf, parseFields } from '~/widgets/shared/fieldSpec.ts';
 import { buildSearch, readUrlRaw } from '~/widgets/shared/urlState.ts';
@@ -12,6 +13,9 @@ import { concurrencyChartSpec, readoutHtml, requestsChartSpec, throttleSplit } f
 const base = defaultsOf(concurrencySchema);
 const state = (o: Partial<ConcurrencyState>): ConcurrencyState => ({ ...base, ...o });
 const steady = (o: Partial<ConcurrencyState> = {}) => state({ shape: 'steady', rate: 100, durationMs: 1000, windowS: 600, accountLimit: 1000, ...o });
+
+/** Whole engine runs (millions of arrivals) take a few seconds alone, several times that on a busy 2-core machine. */
+const ENGINE_RUN_TIMEOUT_MS = 60_000;
 
 describe('concurrency widget: traffic shapes', () => {
   it('maps steady, spike and diurnal onto the core traffic kinds', () => {
@@ -53,18 +57,10 @@ describe('concurrency widget: cross-field messages name the accepted range', () 
   });
 });
 
-describe('concurrency widget: the checks are the engine’s rules', () => {
+describe('concurrency widget: the checks are the engine’s rules', { timeout: ENGINE_RUN_TIMEOUT_MS }, () => {
   it('for generated in-range states, checkState passes exactly when validateSimConfig accepts the config', () => {
-    const num = (k: keyof typeof concurrencySchema) => {
-      const f = concurrencySchema[k] as { min: number; max: number; integer?: boolean };
-      return f.integer ? fc.integer({ min: f.min, max: f.max }) : fc.double({ min: f.min, max: f.max, noNaN: true });
-    };
-    const arb = fc.record({
-      shape: fc.constantFrom('steady', 'spike', 'diurnal'), rate: num('rate'), peakRate: num('peakRate'), spikeStartS: num('spikeStartS'),
-      spikeLengthS: num('spikeLengthS'), windowS: num('windowS'), durationMs: num('durationMs'), accountLimit: fc.oneof(fc.integer({ min: 1, max: 300 }), num('accountLimit')),
-      useReserved: fc.boolean(), reserved: fc.oneof(fc.integer({ min: 0, max: 300 }), num('reserved')), provisioned: fc.oneof(fc.integer({ min: 0, max: 300 }), num('provisioned')),
-      seed: fc.integer({ min: 0, max: 2 ** 32 - 1 }),
-    }) as fc.Arbitrary<ConcurrencyState>;
+    const small = (max: number) => fc.integer({ min: 0, max });
+    const arb = stateArb(concurrencySchema, { accountLimit: fc.integer({ min: 1, max: 300 }), reserved: small(300), provisioned: small(300) });
     fc.assert(
       fc.property(arb, (s) => {
         const problems = checkState(s);
@@ -78,12 +74,12 @@ describe('concurrency widget: the checks are the engine’s rules', () => {
   });
 });
 
-describe('concurrency widget: the simulation against the closed forms', () => {
+describe('concurrency widget: the simulation against the closed forms', { timeout: ENGINE_RUN_TIMEOUT_MS }, () => {
   it("Little's law: the simulated mean is rate × duration", () => {
     const r = runConcurrency(steady({ accountLimit: 10_000 }));
-    expect(r.throttles).toBe(0);
+    expect(r.summary.throttles).toBe(0);
     expect(r.littleOffered).toBe(100);
-    expect(Math.abs(r.meanBusy - 100) / 100).toBeLessThan(0.05);
+    expect(Math.abs(r.summary.meanBusy - 100) / 100).toBeLessThan(0.05);
   });
 
   it('Erlang-B: B(100, 100) = 7.57% beside the simulated throttle ratio', () => {
@@ -91,9 +87,9 @@ describe('concurrency widget: the simulation against the closed forms', () => {
     const r = runConcurrency({ ...s, windowS: 3600 });
     expect(r.erlangB).toBeCloseTo(0.0757005, 6);
     expect(r.erlangB).toBe(erlangB(100, 100));
-    expect(Math.abs(r.throttleRatio - 0.0757)).toBeLessThan(0.012);
+    expect(Math.abs(r.summary.throttleRatio - 0.0757)).toBeLessThan(0.012);
     // carried load: λ(1 − P)·E[S] ≈ simulated mean busy
-    expect(Math.abs(r.littleCarried - r.meanBusy) / r.meanBusy).toBeLessThan(0.05);
+    expect(Math.abs(r.littleCarried - r.summary.meanBusy) / r.summary.meanBusy).toBeLessThan(0.05);
     expect(runConcurrency(base).erlangB).toBeNull();
   });
 
@@ -101,10 +97,10 @@ describe('concurrency widget: the simulation against the closed forms', () => {
     const none = runConcurrency(steady({ windowS: 120 }));
     const r80 = runConcurrency(steady({ windowS: 120, useReserved: true, reserved: 80 }));
     const r50 = runConcurrency(steady({ windowS: 120, useReserved: true, reserved: 50 }));
-    expect(none.throttles).toBe(0);
-    expect(r80.throttles).toBeGreaterThan(none.throttles);
-    expect(r50.throttles).toBeGreaterThan(r80.throttles);
-    expect(r50.peakConcurrency).toBeLessThanOrEqual(50);
+    expect(none.summary.throttles).toBe(0);
+    expect(r80.summary.throttles).toBeGreaterThan(none.summary.throttles);
+    expect(r50.summary.throttles).toBeGreaterThan(r80.summary.throttles);
+    expect(r50.summary.peakConcurrency).toBeLessThanOrEqual(50);
     expect(r50.cap).toBe(50);
   });
 
@@ -117,8 +113,8 @@ describe('concurrency widget: the simulation against the closed forms', () => {
       expect(at(10 + dt + 0.5)).toBeLessThanOrEqual(1000 + 100 * (dt + 1) + base100);
       expect(at(10 + dt + 0.5)).toBeGreaterThanOrEqual(1000 + 100 * dt - 50);
     }
-    expect(r.scalingThrottles).toBe(r.throttles);
-    expect(r.throttleRatio).toBeGreaterThan(0.8);
+    expect(r.summary.scalingThrottles).toBe(r.summary.throttles);
+    expect(r.summary.throttleRatio).toBeGreaterThan(0.8);
     expect(r.runs[0]!.fromS).toBe(10);
   });
 
@@ -127,7 +123,7 @@ describe('concurrency widget: the simulation against the closed forms', () => {
     const b = runConcurrency(steady({ windowS: 60 }));
     const c = runConcurrency(steady({ windowS: 60, seed: 2 }));
     expect(b).toEqual(a);
-    expect(c.invocations).not.toBe(a.invocations);
+    expect(c.summary.invocations).not.toBe(a.summary.invocations);
     const long = runConcurrency(steady({ rate: 10, windowS: 3600 }));
     expect(long.t.length).toBeLessThanOrEqual(MAX_POINTS);
     expect(long.pointS).toBe(15);
@@ -142,7 +138,7 @@ describe('concurrency widget: the simulation against the closed forms', () => {
   });
 });
 
-describe('concurrency widget: views', () => {
+describe('concurrency widget: views', { timeout: ENGINE_RUN_TIMEOUT_MS }, () => {
   it('the default renders real numbers, never NaN', () => {
     const r = runConcurrency(base);
     const html = readoutHtml(base, r) + renderChartFigure(concurrencyChartSpec(base, r)) + renderChartFigure(requestsChartSpec(r));
@@ -163,7 +159,7 @@ describe('concurrency widget: views', () => {
   });
 });
 
-describe('concurrency widget: the scaling-limit overlay and edge cases', () => {
+describe('concurrency widget: the scaling-limit overlay and edge cases', { timeout: ENGINE_RUN_TIMEOUT_MS }, () => {
   it('a spike beyond the bucket draws the ramp: existing + 1,000, then 100 per second, up to the cap', () => {
     const r = runConcurrency(base);
     expect(r.scalingLimit).not.toBeNull();
@@ -202,11 +198,11 @@ describe('concurrency widget: the scaling-limit overlay and edge cases', () => {
   });
 });
 
-describe('concurrency widget: throttles split by cause', () => {
+describe('concurrency widget: throttles split by cause', { timeout: ENGINE_RUN_TIMEOUT_MS }, () => {
   it('names the scaling-rate and the cap throttles', () => {
     const r = runConcurrency(steady({ windowS: 60, useReserved: true, reserved: 50 }));
-    expect(r.scalingThrottles).toBe(0);
-    expect(throttleSplit(r)).toBe(`${r.throttles.toLocaleString('en-US')} at the cap`);
+    expect(r.summary.scalingThrottles).toBe(0);
+    expect(throttleSplit(r)).toBe(`${r.summary.throttles.toLocaleString('en-US')} at the cap`);
     expect(throttleSplit(runConcurrency(steady({ rate: 1, windowS: 10 })))).toBe('');
     const ramp = runConcurrency(state(PRESETS.ramp.values));
     expect(throttleSplit(ramp)).toMatch(/^[\d,]+ by the scaling rate$/);

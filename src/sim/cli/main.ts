@@ -7,5 +7,8 @@ process.exitCode = runCli(process.argv.slice(2), {
   stdout: (t) => process.stdout.write(`${t}\n`),
   stderr: (t) => process.stderr.write(`${t}\n`),
   readFile: (p) => readFileSync(p, 'utf8'),
-  fileSize: (p) => statSync(p).size,
+  statFile: (p) => {
+    const st = statSync(p);
+    return { isFile: st.isFile(), size: st.size };
+  },
 });

@@ -1,5 +1,6 @@
 import type { ParsedArgs } from './parseArgs.ts';
-import { num, table, usd } from './format.ts';
+import { table } from './format.ts';
+import { formatNumber, formatUsd } from '../format/index.ts';
 import { parseMetrics } from '../import/parseMetrics.ts';
 import { parseConsoleCsv } from '../import/parseConsoleCsv.ts';
 import { traceToMetrics } from '../import/traceToMetrics.ts';
@@ -8,7 +9,7 @@ import { ROLE_NAMES } from '../import/seriesRole.ts';
 import type { ImportResult, SeriesRole } from '../import/types.ts';
 import { parseTrace } from '../traffic/parseTrace.ts';
 import { RUNTIMES } from '../constants/initDurations.ts';
-import { MAX_DURATION_MS } from '../pricing/validatePriceInput.ts';
+import { MAX_DURATION_MS } from '../constants/limits.ts';
 import { PLAN_RULES } from '../plan/planRules.ts';
 import { planTraffic } from '../plan/planTraffic.ts';
 import { replayMetrics } from '../plan/replayMetrics.ts';
@@ -44,14 +45,17 @@ export class PlanUsageError extends Error {}
 export interface PlanIo {
   stdout: (text: string) => void;
   readFile: (path: string) => string;
-  fileSize?: (path: string) => number;
+  statFile?: (path: string) => { isFile: boolean; size: number };
 }
 
 function read(io: PlanIo, flag: string, path: string): string {
   let size: number | undefined;
   try {
-    size = io.fileSize?.(path);
-  } catch {
+    const st = io.statFile?.(path);
+    if (st && !st.isFile) throw new PlanUsageError(`--${flag} must be a regular file; got "${path}", which is not one`);
+    size = st?.size;
+  } catch (e) {
+    if (e instanceof PlanUsageError) throw e;
     throw new PlanUsageError(`--${flag} must be a readable file; got "${path}"`);
   }
   if (size !== undefined && size > MAX_IMPORT_BYTES) throw new PlanUsageError(`--${flag}: the file is ${(size / 1048576).toFixed(1)} MB; at most ${MAX_IMPORT_BYTES / 1048576} MB is accepted`);
@@ -136,16 +140,16 @@ const LABEL: Record<string, string> = {
 export function formatPlan(j: PlanJson): string {
   const d = j.details;
   const out = [
-    `Imported ${num(j.periods)} periods of ${j.period_s} s from ${d.start}: ${num(j.invocations)} invocations.`,
-    `Check (${d.method === 'replay' ? 'every invocation simulated' : 'per-period model'}): peak concurrency ${num(j.peak_concurrency)}, cold starts ${num(j.cold_starts)}` +
+    `Imported ${formatNumber(j.periods)} periods of ${j.period_s} s from ${d.start}: ${formatNumber(j.invocations)} invocations.`,
+    `Check (${d.method === 'replay' ? 'every invocation simulated' : 'per-period model'}): peak concurrency ${formatNumber(j.peak_concurrency)}, cold starts ${formatNumber(j.cold_starts)}` +
       (j.concurrency_error === null ? '; no observed ConcurrentExecutions to compare.' : `; per-period peak vs observed: mean error ${(j.concurrency_error * 100).toFixed(1)}%, largest ${((d.concurrency_error_max ?? 0) * 100).toFixed(1)}%.`),
-    d.throttles_observed === null ? '' : `Throttles: observed ${num(d.throttles_observed)}, simulated ${num(d.throttles_simulated ?? 0)}.`,
+    d.throttles_observed === null ? '' : `Throttles: observed ${formatNumber(d.throttles_observed)}, simulated ${formatNumber(d.throttles_simulated ?? 0)}.`,
     `Duration fit: ${d.duration_fit}.`,
     '',
-    table([['Option', 'Imported period', 'Per month (730 h)', 'Cold starts'], ...PLAN_OPTIONS.map((k) => [LABEL[k]!, usd(j.cost_usd[k]), usd(j.monthly_usd[k]), num(d.cold_starts_by_option[k])])], [false, true, true, true]),
+    table([['Option', 'Imported period', 'Per month (730 h)', 'Cold starts'], ...PLAN_OPTIONS.map((k) => [LABEL[k]!, formatUsd(j.cost_usd[k]), formatUsd(j.monthly_usd[k]), formatNumber(d.cold_starts_by_option[k])])], [false, true, true, true]),
     '',
     `Provisioned fixed level: ${j.pc_fixed_level}${d.target_met.fixed ? '' : ' (target not met)'}; hourly schedule (UTC 00–23): ${j.pc_schedule.join(' ')}${d.target_met.schedule ? '' : ' (target not met)'}.`,
-    `Reserved concurrency that would have throttled: ${d.reserved_throttled.filter((r) => r.throttled_invocations > 0).map((r) => `${r.reserved} → ${num(r.throttled_invocations)} invocations`).join(', ') || 'none of ' + d.reserved_throttled.map((r) => r.reserved).join(', ')}.`,
+    `Reserved concurrency that would have throttled: ${d.reserved_throttled.filter((r) => r.throttled_invocations > 0).map((r) => `${r.reserved} → ${formatNumber(r.throttled_invocations)} invocations`).join(', ') || 'none of ' + d.reserved_throttled.map((r) => r.reserved).join(', ')}.`,
     `Minutes where the scaling rate throttles: ${j.throttled_minutes.length ? `${j.throttled_minutes.length} (first ${j.throttled_minutes.slice(0, 3).join(', ')})` : 'none'}.`,
     ...d.warnings.map((w) => `Note: ${w}`),
   ];

@@ -1,5 +1,6 @@
 import type { RuleTable } from '../validate/rules.ts';
-import { MEMORY_MB } from '../pricing/validatePriceInput.ts';
+import { MEMORY_MB } from '../constants/limits.ts';
+import { SIM_RULES } from '../engine/simRules.ts';
 
 /**
  * The numeric inputs of `plan` (CLI flags, widget fields): one home for each range and default.
@@ -40,7 +41,7 @@ export const PLAN_RULES = {
     label: 'full replay budget', unit: 'invocations', min: 0, max: 1e9, integer: true, default: 20_000_000,
     help: 'Up to this many imported invocations, every one is simulated; above it, the per-period model is used.',
   },
-  seed: { label: 'seed', min: 0, max: 4_294_967_295, integer: true, default: 1, help: 'Seed of the random source (same seed, same run).' },
+  seed: SIM_RULES.seed,
 } as const satisfies RuleTable;
 
 /** A month for `monthly_usd`: 8,760 h / 12 = 730 h (a model choice: real months are 672–744 h). */

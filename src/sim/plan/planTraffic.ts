@@ -2,7 +2,7 @@ import type { Dist } from '../dist/types.ts';
 import { distMean } from '../dist/sampleDist.ts';
 import { defaultInitDist, DEFAULT_RUNTIME, runtimeKindOf } from '../constants/initDurations.ts';
 import { DEFAULT_IDLE_TIMEOUT_S, MIN_UNRESERVED_CONCURRENCY, SCALING_BUCKET, SCALING_REFILL_PER_S } from '../constants/limits.ts';
-import { MAX_SIM_SECONDS } from '../engine/validateSimConfig.ts';
+import { MAX_SIM_SECONDS } from '../engine/simRules.ts';
 import { priceMonthly } from '../pricing/priceMonthly.ts';
 import { US_EAST_1, type Arch } from '../pricing/rates.ts';
 import { isoFromUnix } from '../import/civilTime.ts';
@@ -145,7 +145,7 @@ export function planTraffic(input: PlanInput): PlanResult {
     }, rates);
     const b = bill(1);
     const mb = bill(scale);
-    return { costUsd: b.total_usd, monthlyUsd: mb.total_usd, bill: b, monthlyBill: mb, coldStarts: cold };
+    return { costUsd: b.totalUsd, monthlyUsd: mb.totalUsd, bill: b, monthlyBill: mb, coldStarts: cold };
   };
   let odMs = 0;
   for (let h = 0; h < 24; h++) odMs += model.odMs[h]![0]!;

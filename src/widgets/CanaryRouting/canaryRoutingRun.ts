@@ -10,9 +10,8 @@
  * request; each on-demand environment is one cold start) and the widget draws each request's outcome
  * with its own seeded generator (what-if error probabilities). Throttles are not split by version.
  */
-import { runScenario } from '../../sim/engine/runScenario.ts';
-import { createRng, nextFloat } from '../../sim/rng/createRng.ts';
-import type { EnvSpan } from '../../sim/engine/spans.ts';
+import { createRng, nextFloat, runScenario } from '~/sim';
+import type { EnvSpan, Summary } from '~/sim';
 import type { Progress } from '../shared/workerProtocol.ts';
 import { simConfig, sweepWeights, type CanaryState } from './canaryRoutingState.ts';
 
@@ -52,9 +51,8 @@ export function drawErrors(n: number, p: number, seed: number): number {
 
 export interface WeightRun {
   weight: number;
-  invocations: number;
-  throttles: number;
-  coldStarts: number;
+  /** The engine's summary of the run at this weight, as the core names it. */
+  summary: Summary;
   stable: VersionStats;
   canary: VersionStats;
   truncated: boolean;
@@ -70,9 +68,7 @@ export function runWeight(s: CanaryState, weightPct: number): WeightRun {
   };
   return {
     weight: weightPct,
-    invocations: r.summary.invocations,
-    throttles: r.summary.throttles,
-    coldStarts: r.summary.cold_starts,
+    summary: r.summary,
     stable: mk(0, s.errorA, 0x5eed0001),
     canary: mk(1, s.errorB, 0x5eed0002),
     truncated: r.summary.truncated || trunc,

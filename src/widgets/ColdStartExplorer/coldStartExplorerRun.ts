@@ -3,24 +3,19 @@
  * draws. Runs are at most MAX_REQUESTS_PER_RUN requests (about 5–20 ms on this machine), so the element
  * calls it on the main thread: no worker.
  */
-import { runScenario } from '../../sim/engine/runScenario.ts';
-import type { EnvSpan } from '../../sim/engine/spans.ts';
+import { runScenario } from '~/sim';
+import type { EnvSpan, Summary } from '~/sim';
 import { handlerMs, initMedianMs, simConfig, type ColdStartState } from './coldStartExplorerState.ts';
 
 export interface ColdStartResult {
+  /** The engine's summary of the run, as the core names it. */
+  summary: Summary;
   windowS: number;
-  invocations: number;
-  coldStarts: number;
-  coldStartRatio: number;
-  p50: number;
-  p99: number;
   /** A warm request's latency (the handler), and a typical cold one (median INIT + handler), ms. */
   warmMs: number;
   coldMedianMs: number;
   /** Environments created (cold starts + provisioned). */
   environments: number;
-  reclaimed: number;
-  provisionedExecutions: number;
   spans: EnvSpan[];
   spansTruncated: boolean;
   maxSpans: number;
@@ -30,17 +25,11 @@ export function runColdStart(s: ColdStartState): ColdStartResult {
   const r = runScenario(simConfig(s));
   const sum = r.summary;
   return {
+    summary: sum,
     windowS: s.windowS,
-    invocations: sum.invocations,
-    coldStarts: sum.cold_starts,
-    coldStartRatio: sum.cold_start_ratio,
-    p50: sum.latency_ms.p50,
-    p99: sum.latency_ms.p99,
     warmMs: handlerMs(s),
     coldMedianMs: initMedianMs(s) + handlerMs(s),
-    environments: sum.cold_starts + s.provisioned,
-    reclaimed: sum.environments_reclaimed,
-    provisionedExecutions: sum.provisioned_executions,
+    environments: sum.coldStarts + s.provisioned,
     spans: r.spans.spans,
     spansTruncated: r.spans.truncated,
     maxSpans: r.spans.maxSpans,

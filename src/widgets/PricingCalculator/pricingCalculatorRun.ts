@@ -3,9 +3,8 @@
  * function `npm run sim -- price` calls, so the numbers are identical by construction and by test), and
  * the chart's memory sweep under the reader's opt-in duration assumption.
  */
-import { priceMonthly } from '../../sim/pricing/priceMonthly.ts';
-import { US_EAST_1, type Arch, type Rates } from '../../sim/pricing/rates.ts';
-import type { Bill, PriceInput } from '../../sim/pricing/types.ts';
+import { priceMonthly, US_EAST_1 } from '~/sim';
+import type { Arch, Bill, PriceInput, Rates } from '~/sim';
 import type { FieldProblem } from '../shared/fieldSpec.ts';
 import { priceInputOf, type PriceState } from './pricingCalculatorState.ts';
 
@@ -70,7 +69,7 @@ export function memorySweep(s: PriceState, rates: Rates = US_EAST_1): MemorySwee
       mems.forEach((m, i) => {
         const pcd = durationAt(m, s.memoryMb, s.pcDurationMs, s.cpuShare, s.threads);
         const r = computeBill({ ...s, arch, memoryMb: m, durationMs: round3(durations[i]!), pcDurationMs: round3(pcd) }, rates);
-        const usd = r.ok ? (r.bill.total_usd / s.requests) * 1e6 : NaN;
+        const usd = r.ok ? (r.bill.totalUsd / s.requests) * 1e6 : NaN;
         if (!r.ok && arch === s.arch) missing.push({ memoryMb: m, problem: r.errors[0]! });
         perMillion[arch].push(usd);
         if (Number.isFinite(usd) && (!cheapest || usd < cheapest.usd - 1e-12)) cheapest = { arch, memoryMb: m, usd, tie: false };

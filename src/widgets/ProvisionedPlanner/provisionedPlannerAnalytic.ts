@@ -13,11 +13,8 @@
  * previous night left) × 30, priced with `priceMonthly` (monthly tiers apply to the month). The free tier
  * is left out: AWS does not apply it to functions that use provisioned concurrency.
  */
-import { priceMonthly } from '../../sim/pricing/priceMonthly.ts';
-import { US_EAST_1, type Arch, type Rates } from '../../sim/pricing/rates.ts';
-import type { Bill } from '../../sim/pricing/types.ts';
-import type { Traffic } from '../../sim/traffic/types.ts';
-import { DEFAULT_ACCOUNT_CONCURRENCY, MIN_UNRESERVED_CONCURRENCY } from '../../sim/constants/limits.ts';
+import { DEFAULT_ACCOUNT_CONCURRENCY, MIN_UNRESERVED_CONCURRENCY, priceMonthly, US_EAST_1 } from '~/sim';
+import type { Arch, Bill, Rates, Summary, Traffic } from '~/sim';
 import type { PlannerState } from './provisionedPlannerState.ts';
 
 /** Largest provisioned level the engine accepts under the default account limit (same as the schema's `pc.max`). */
@@ -139,7 +136,7 @@ export function analyticPlan(s: PlannerState, levels: number[], rates: Rates = U
     return priceMonthly(
       { memoryMb: s.memoryMb, arch: s.arch, requests, durationMs: s.durationMs, durationIsBilled: true, freeTier: false, pc: p, pcHours: DAYS_PER_MONTH * 24, pcRequests, pcDurationMs: s.durationMs },
       rates,
-    ).total_usd;
+    ).totalUsd;
   });
   return { levels, monthlyUsd, pcShare: levels.map((_, j) => (dayRequests > 0 ? pcReq[j]! / dayRequests : 0)), busyShare: busy, cheapestLevel };
 }
@@ -151,8 +148,8 @@ export interface LevelResult {
   coldStarts: number;
   requests: number;
   pcRequests: number;
-  /** The simulated day, as the engine summarised it. */
-  day: { invocations: number; coldStarts: number; pcExecutions: number; p99Ms: number; throttles: number };
+  /** The simulated day, as the engine summarised it (names as the core gives them). */
+  day: Summary;
   /** Share of the provisioned GB-s that did work. */
   pcUtilisation: number;
   bill: Bill;

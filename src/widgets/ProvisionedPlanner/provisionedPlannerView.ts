@@ -3,7 +3,7 @@
  * against the provisioned level), the readout for the reader's level, and the break-even explanation
  * derived from the rates.
  */
-import { formatNumber, formatPercent, formatUsd } from '../shared/format.ts';
+import { formatNumber, formatPercent, formatUsd } from '~/sim';
 import { esc, readoutItem } from '../shared/html.ts';
 import type { ChartSpec } from '../shared/chart.ts';
 import type { AnalyticPlan, BreakEven, LevelResult, PlanResult } from './provisionedPlannerAnalytic.ts';

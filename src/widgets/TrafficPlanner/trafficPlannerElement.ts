@@ -19,9 +19,7 @@ class TrafficPlanner extends WidgetElement<typeof trafficSchema> {
   /** The export being planned; null = the default example the server rendered. */
   private source: { name: string; text: string } | null = null;
   private wired = false;
-  private runner = this.attachRunner<TrafficPayload, TrafficOutcome>({
-    worker: () => new Worker(new URL('./trafficPlannerWorker.ts', import.meta.url), { type: 'module' }),
-  });
+  private runner = this.attachRunner<TrafficPayload, TrafficOutcome>(() => new Worker(new URL('./trafficPlannerWorker.ts', import.meta.url), { type: 'module' }));
 
   override hydrate(): void {
     super.hydrate();

@@ -5,25 +5,16 @@
  */
 // Direct module paths (not the ~/sim/index.ts facade) keep the page chunk free of engine code.
 import { PLAN_RULES } from '~/sim/plan/planRules.ts';
-import type { NumberRule } from '~/sim/validate/rules.ts';
-import { SEED_FIELD, type NumberField, type Schema, type StateOf } from '../shared/fieldSpec.ts';
+import { SEED_FIELD, fieldFromRule, type Schema, type StateOf } from '../shared/fieldSpec.ts';
 
 export const TRAFFIC_PREFIX = 'tp';
 
-/** A number field from a rules-table entry: the range, unit, default and help come from the core. */
-function fromRule(rule: NumberRule, label: string, urlKey: string, step?: number): NumberField {
-  return {
-    kind: 'number', label, min: rule.min, max: rule.max, integer: rule.integer ?? false, default: rule.default ?? rule.min, urlKey, help: rule.help,
-    ...(rule.unit ? { unit: rule.unit } : {}), ...(step ? { step } : {}),
-  };
-}
-
 export const trafficSchema = {
-  memoryMb: fromRule(PLAN_RULES.memoryMb, 'Memory (MB)', 'mem', 64),
+  memoryMb: fieldFromRule(PLAN_RULES.memoryMb, { label: 'Memory (MB)', urlKey: 'mem', step: 64 }),
   arch: { kind: 'enum', label: 'Measured on', options: ['x86_64', 'arm64'] as const, default: 'x86_64', urlKey: 'arch', help: 'The architecture the metrics come from; the provisioned options keep it.' },
-  armSpeedFactor: fromRule(PLAN_RULES.armSpeedFactor, 'Arm speed factor (arm64 ÷ x86_64 duration)', 'arm', 0.05),
-  coldStartTargetPct: fromRule(PLAN_RULES.coldStartTargetPct, 'Cold-start target (% of invocations)', 'cold', 0.01),
-  concurrencyLimit: fromRule(PLAN_RULES.concurrencyLimit, 'Account concurrency limit', 'limit', 100),
+  armSpeedFactor: fieldFromRule(PLAN_RULES.armSpeedFactor, { label: 'Arm speed factor (arm64 ÷ x86_64 duration)', urlKey: 'arm', step: 0.05 }),
+  coldStartTargetPct: fieldFromRule(PLAN_RULES.coldStartTargetPct, { label: 'Cold-start target (% of invocations)', urlKey: 'cold', step: 0.01 }),
+  concurrencyLimit: fieldFromRule(PLAN_RULES.concurrencyLimit, { label: 'Account concurrency limit', urlKey: 'limit', step: 100 }),
   freeTier: { kind: 'bool', label: 'Include the free tier', default: true, urlKey: 'free' },
   seed: SEED_FIELD,
 } satisfies Schema;

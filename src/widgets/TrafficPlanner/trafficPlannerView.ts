@@ -6,7 +6,7 @@
 import { PLAN_OPTIONS, type PlanOptionKey } from '~/sim/plan/planTypes.ts';
 import type { PlanJson } from '~/sim/plan/planJson.ts';
 import type { ChartSpec } from '../shared/chart.ts';
-import { formatNumber, formatPercent, formatUsd } from '../shared/format.ts';
+import { formatNumber, formatPercent, formatUsd } from '~/sim/format/index.ts';
 import { esc, scrollBox } from '../shared/html.ts';
 import type { TrafficColumns } from './trafficPlannerRun.ts';
 

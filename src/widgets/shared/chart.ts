@@ -25,7 +25,7 @@
  * in `widgets.css`, so the chart follows the light/dark toggle with no JS. Motion: a short fade-in only
  * under `prefers-reduced-motion: no-preference` (in CSS).
  */
-import { formatCompact } from './format.ts';
+import { formatCompact } from '~/sim';
 import { esc, scrollBox } from './html.ts';
 
 export interface ChartSeries {
