@@ -34,6 +34,27 @@ export { spikeTraffic } from './traffic/types.ts';
 export type { Traffic } from './traffic/types.ts';
 export { nextArrival, meanRate } from './traffic/nextArrival.ts';
 
+// Import (CloudWatch metrics, console CSV, trace) and planning
+export { parseMetrics } from './import/parseMetrics.ts';
+export { parseCloudWatchJson } from './import/parseCloudWatchJson.ts';
+export { parseConsoleCsv } from './import/parseConsoleCsv.ts';
+export { traceToMetrics } from './import/traceToMetrics.ts';
+export { seriesRole, ROLE_NAMES } from './import/seriesRole.ts';
+export { MAX_IMPORT_BYTES, MAX_IMPORT_PERIODS, MIN_PERIOD_S } from './import/importLimits.ts';
+export { isoFromUnix, unixFromCivil } from './import/civilTime.ts';
+export type { MetricsTable, ImportResult, SeriesRole, ImportSource } from './import/types.ts';
+export { planTraffic, candidateLevels, periodDists } from './plan/planTraffic.ts';
+export { planJson } from './plan/planJson.ts';
+export type { PlanJson } from './plan/planJson.ts';
+export { PLAN_RULES, HOURS_PER_MONTH } from './plan/planRules.ts';
+export { PLAN_OPTIONS } from './plan/planTypes.ts';
+export type { PlanInput, PlanResult, PlanOption, PlanOptionKey } from './plan/planTypes.ts';
+export { replayMetrics } from './plan/replayMetrics.ts';
+export type { Replay, ReplayOptions } from './plan/replayMetrics.ts';
+export { periodModel } from './plan/periodModel.ts';
+export { fitLognormal } from './plan/fitLognormal.ts';
+export { choosePcSchedule } from './plan/choosePcSchedule.ts';
+
 // Distributions and randomness
 export { parseDist, formatDist, DIST_FORMS } from './dist/parseDist.ts';
 export { sampleDist, distMean } from './dist/sampleDist.ts';

@@ -5,6 +5,7 @@ import { formatNumber } from '../format/index.ts';
 import { expectedOf, type NumberRule } from '../validate/rules.ts';
 import { CLI_RULES, PRICE_FLAGS, RUN_FLAGS, type FlagSpec } from './flags.ts';
 import { SQS_FLAGS, STREAM_FLAGS } from './sourceFlags.ts';
+import { PLAN_HELP } from './planCommand.ts';
 
 function ruleText(rule: NumberRule): string {
   const def = rule.default === null ? '' : `; default ${formatNumber(rule.default)}`;
@@ -31,6 +32,8 @@ ${lines(PRICE_FLAGS)}
   npm run sim -- run [flags]     simulate traffic against one function; give --rate or --trace
 ${lines(RUN_FLAGS)}
     --json                    Machine-readable output (snake_case names).
+
+${PLAN_HELP}
 
   npm run sim -- sqs [flags]     an SQS queue consumed by an event source mapping (one invocation = one batch)
 ${lines(SQS_FLAGS)}
