@@ -10,6 +10,7 @@ import { RUNTIMES } from '../constants/initDurations.ts';
 import type { FieldError } from '../validate/fields.ts';
 import type { SimConfig } from '../engine/config.ts';
 import type { Traffic } from '../traffic/types.ts';
+import { runTune } from './tuneCommand.ts';
 
 /** What the CLI needs from its host; main.ts passes process/fs, tests pass fakes. */
 export interface CliIo {
@@ -62,6 +63,8 @@ export const HELP = `Lambda Lab simulator (src/sim). Usage:
     --warmup-s S           excluded from statistics          --seed N   (default 1)
     --invocation sync|async (default sync)   --memory MB   --arch x86_64|arm64   --max-events N
     --json                 machine-readable output
+
+  npm run sim -- tune [flags]    duration and cost against memory; Power Tuning import (tune --help)
 
 A bad flag or value exits with code 2 and one line naming the flag and the accepted range.`;
 
@@ -150,6 +153,7 @@ function run(args: ParsedArgs, io: CliIo): number {
 export function runCli(argv: readonly string[], io: CliIo): number {
   const [cmd, ...rest] = argv;
   try {
+    if (cmd === 'tune') return runTune(rest, io);
     if (cmd === undefined || cmd === '--help' || cmd === '-h' || cmd === 'help') {
       io.stdout(HELP);
       return cmd === undefined ? 2 : 0;
@@ -168,7 +172,7 @@ export function runCli(argv: readonly string[], io: CliIo): number {
       if (!p.ok) throw new UsageError(p.error);
       return run(p.args, io);
     }
-    throw new UsageError(`unknown command "${cmd}"; expected price or run (see --help)`);
+    throw new UsageError(`unknown command "${cmd}"; expected price, run or tune (see --help)`);
   } catch (e) {
     if (e instanceof UsageError) {
       io.stderr(`sim ${cmd ?? ''}: ${e.message}`.replace(/\s+/g, ' ').trim());
