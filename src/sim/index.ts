@@ -70,5 +70,6 @@ export type { TuneInput } from './tune/validateTuneInput.ts';
 export { evaluateTuning, pricePoints, modelDurations } from './tune/evaluateTuning.ts';
 export type { TunePoint, TuneFit, TuneResult, MeasuredRow } from './tune/evaluateTuning.ts';
 export { decodeBase64 } from './tune/decodeBase64.ts';
+export { encodeBase64, encodeVisualizationHash } from './tune/encodeVisualizationHash.ts';
 export { parsePowerTuning } from './tune/parsePowerTuning.ts';
 export type { PowerTuningResults, MeasuredPoint, PowerTuningParse } from './tune/parsePowerTuning.ts';

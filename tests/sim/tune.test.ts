@@ -288,3 +288,12 @@ describe('evaluateTuning with measurements', () => {
     expect(model.fastest.memory_mb).toBe(3538);
   });
 });
+
+describe('encodeVisualizationHash', () => {
+  it('writes what Buffer writes and parsePowerTuning reads back', async () => {
+    const { encodeVisualizationHash, encodeBase64 } = await import('~/sim/index.ts');
+    const url = visualizationUrl(TWO_THREAD_POINTS);
+    expect(encodeVisualizationHash(TWO_THREAD_POINTS)).toBe(url.slice(url.indexOf('#') + 1));
+    fc.assert(fc.property(fc.uint8Array({ maxLength: 40 }), (b) => encodeBase64(b) === Buffer.from(b).toString('base64')));
+  });
+});
