@@ -333,7 +333,7 @@ describeBrowser('engine-driven widgets (concurrency, cold starts, canary)', () =
     expect(await tabTo(page, w, 'weight')).toBe(true);
     expect((await focusRing(page)).visible).toBe(true);
     await page.keyboard.press('Home');
-    await expect.poll(() => w.locator('[data-out="weight-value"]').textContent()).toBe('0% to the canary, 100% to the stable version');
+    await expect.poll(() => w.locator('[data-value-for="weight"]').textContent()).toBe('0% to the canary, 100% to the stable version');
     await expect.poll(() => out(w, 'canary-requests').textContent(), { timeout: 20_000 }).toBe('0');
     expect(await out(w, 'canary-cold').textContent()).toBe('0');
     expect(await out(w, 'canary-share').textContent()).toBe('0.0%');

@@ -11,8 +11,8 @@ import { builtPages, describeBrowser, launchBrowser, openPage } from './harness.
 import { widgetJs } from './widgetJs.ts';
 import { defaultsOf } from '../../src/widgets/shared/fieldSpec.ts';
 import { formatNumber, formatUsd } from '../../src/widgets/shared/format.ts';
-import { plannerSchema, type PlannerState } from '../../src/widgets/ProvisionedPlanner/plannerSchema.ts';
-import { simulateLevel } from '../../src/widgets/ProvisionedPlanner/plannerSim.ts';
+import { plannerSchema, type PlannerState } from '../../src/widgets/ProvisionedPlanner/provisionedPlannerState.ts';
+import { simulateLevel } from '../../src/widgets/ProvisionedPlanner/provisionedPlannerRun.ts';
 
 const dist = process.env.LL_DIST || 'dist';
 const TAG = 'll-provisioned-planner';
@@ -66,7 +66,7 @@ describeBrowser('provisioned-concurrency planner widget', () => {
   it('hydrates without re-running the default, then re-runs in a worker when an input changes', async () => {
     const { page, problems, requests } = await openPage(browser, widgetPage!);
     await hydrated(page);
-    expect(requests().some((u) => u.includes('provisionedPlanner.worker'))).toBe(false);
+    expect(requests().some((u) => u.includes('provisionedPlannerWorker'))).toBe(false);
     await page.locator(TAG).getByLabel('Provisioned concurrency (environments)', { exact: true }).fill('4');
     await page.waitForSelector(`${TAG}[data-busy]`);
     await idle(page);
@@ -75,7 +75,7 @@ describeBrowser('provisioned-concurrency planner widget', () => {
     expect(await out(page, 'cold').textContent()).toBe(formatNumber(e.coldStarts));
     expect(await page.locator(TAG).getAttribute('data-last-run-where')).toBe('worker');
     expect(await page.locator(`${TAG} [data-status]`).textContent()).toMatch(/in a background worker in [\d,]+ ms/);
-    expect(requests().some((u) => u.includes('provisionedPlanner.worker'))).toBe(true);
+    expect(requests().some((u) => u.includes('provisionedPlannerWorker'))).toBe(true);
     expect(await page.locator(TAG).textContent()).not.toMatch(/NaN|undefined/);
     expect(problems()).toEqual([]);
     await page.close();

@@ -126,16 +126,8 @@ describe('chart', () => {
 });
 
 describe('jobRunner', () => {
-  it('runs cheap jobs inline', async () => {
-    const r = createJobRunner({ inline: (p: number) => p * 2, estimateMs: () => 1, worker: () => { throw new Error('no'); } });
-    await expect(r.run(21)).resolves.toMatchObject({ result: 42, where: 'inline' });
-  });
-  it('falls back to inline when Worker is unavailable (Node)', async () => {
-    const r = createJobRunner({ inline: (p: number) => p + 1, estimateMs: () => 1e6, worker: () => { throw new Error('no'); } });
-    await expect(r.run(1)).resolves.toMatchObject({ result: 2, where: 'inline' });
-  });
-  it('without an inline path and without Workers, a run rejects with a clear message', async () => {
-    const r = createJobRunner({ worker: () => { throw new Error('no'); }, estimateMs: () => 0 });
+  it('without Workers (Node), a run rejects with a clear message', async () => {
+    const r = createJobRunner({ worker: () => { throw new Error('no'); } });
     await expect(r.run(1)).rejects.toThrow('this browser cannot start a Web Worker');
   });
   it('JobCancelled is an Error with a name', () => {
@@ -178,14 +170,12 @@ describe('jobRunner with a (fake) worker', () => {
     try {
       const seen: string[] = [];
       const r = createJobRunner<number, number>({
-        inline: () => -1,
         worker: () => new FakeWorker() as unknown as Worker,
-        estimateMs: () => 1000,
         onProgress: (d, t) => seen.push(`${d}/${t}`),
         onBusy: (b) => seen.push(b ? 'busy' : 'idle'),
       });
-      await expect(r.run(4)).resolves.toMatchObject({ result: 40, where: 'worker' });
-      await expect(r.run(5)).resolves.toMatchObject({ result: 50, where: 'worker' });
+      await expect(r.run(4)).resolves.toMatchObject({ result: 40 });
+      await expect(r.run(5)).resolves.toMatchObject({ result: 50 });
       expect(seen).toEqual(['busy', '0/1', '1/2', 'idle', 'busy', '0/1', '1/2', 'idle']);
       expect(FakeWorker.made).toBe(1);
       await expect(r.run(-1)).rejects.toThrow('negative');
@@ -198,7 +188,7 @@ describe('jobRunner with a (fake) worker', () => {
     g.Worker = FakeWorker;
     try {
       FakeWorker.terminated = 0;
-      const r = createJobRunner<number, number>({ inline: () => -1, worker: () => new FakeWorker() as unknown as Worker, estimateMs: () => 1000 });
+      const r = createJobRunner<number, number>({ worker: () => new FakeWorker() as unknown as Worker });
       const first = r.run(1);
       const second = r.run(2);
       await expect(first).rejects.toBeInstanceOf(JobCancelled);
@@ -212,14 +202,6 @@ describe('jobRunner with a (fake) worker', () => {
     } finally {
       delete g.Worker;
     }
-  });
-
-  it('async inline jobs (lazy-loaded code) are superseded like worker jobs', async () => {
-    const r = createJobRunner<number, number>({ inline: async (p) => { await new Promise((res) => setTimeout(res, 5)); return p; }, estimateMs: () => 0 });
-    const first = r.run(1);
-    const second = r.run(2);
-    await expect(first).rejects.toBeInstanceOf(JobCancelled);
-    await expect(second).resolves.toMatchObject({ result: 2, where: 'inline' });
   });
 });
 

@@ -15,6 +15,8 @@ class TestWidget extends WidgetElement<typeof schema> {
   schema = schema;
   prefix = 'tw';
   protected override debounceMs = 0;
+  // This test's markup renders no outputs on the server, so the first run must happen on hydration.
+  protected override serverRenderedDefault = false;
   protected update(state: StateOf<typeof schema>, reason: string) {
     calls.push({ state: { ...state }, reason });
     this.q('[data-out]').textContent = String(state.rate * 2);

@@ -33,6 +33,8 @@ export interface NumberField {
   /** Unit shown in the range hint and messages ('MB', 'ms', '%'). */
   unit?: string;
   default: number;
+  /** Render as a slider (`<input type="range">`, whole `step`s) instead of a number box. */
+  control?: 'range';
   /** Shorter URL key (default: the schema key). */
   urlKey?: string;
   /** Extra help under the input (plain text). */
@@ -90,6 +92,14 @@ export function defaultsOf<S extends Schema>(schema: S): StateOf<S> {
   const out: Record<string, unknown> = {};
   for (const [k, f] of Object.entries(schema)) out[k] = f.default;
   return out as StateOf<S>;
+}
+
+/** The default state, checked: a widget whose defaults break its own rules fails the build, naming them. */
+export function checkedDefaults<S extends Schema>(schema: S, check: (s: StateOf<S>) => FieldProblem[] = () => []): StateOf<S> {
+  const state = defaultsOf(schema);
+  const problems = check(state);
+  if (problems.length) throw new Error(`default scenario is invalid: ${problems.map((p) => p.message).join('; ')}`);
+  return state;
 }
 
 /** What `WidgetElement.readInputs` passes for a number input holding text the browser cannot parse. */

@@ -1,30 +1,23 @@
 /**
- * Runs a widget's computation inline when it is cheap, in a Web Worker otherwise, one job at a time.
+ * Runs a widget's heavy computation in its Web Worker, one job at a time, with progress and Cancel.
+ * Starting a new job cancels the one in flight (readers drag sliders); `cancel()` terminates the worker
+ * (a CPU-bound loop cannot poll a flag), and the next job starts a fresh one. An idle worker is reused.
  *
- * Rule: if `estimateMs(payload) < INLINE_BUDGET_MS` (50 ms) the job runs inline on the main thread
- * (no worker start-up cost, no flash of a progress bar); otherwise it is posted to the worker. A widget
- * whose computation needs the engine usually omits `inline` (see its docblock): the engine then ships
- * once, in the worker, and every run goes there.
- * Starting a new job cancels the one in flight (readers drag sliders); `cancel()` terminates the worker.
- *
- *   // In the widget's client module. Vite only bundles the worker if the `new Worker(new URL(...))`
+ *   // In the widget's element module. Vite only bundles the worker if the `new Worker(new URL(...))`
  *   // expression is written literally in source, so the widget passes a factory:
- *   const runner = createJobRunner<Payload, Result>({
- *     inline: (p, progress) => runModel(p, progress),          // same pure function as the worker
- *     worker: () => new Worker(new URL('./myWidget.worker.ts', import.meta.url), { type: 'module' }),
- *     estimateMs: (p) => p.requests / 5e6,                      // rough: the sim does ~10M invocations/s
- *     onProgress: (done, total) => bar.value = done / total,   // worker jobs only
+ *   const runner = createJobRunner<State, Result>({
+ *     worker: () => new Worker(new URL('./myWidgetWorker.ts', import.meta.url), { type: 'module' }),
+ *     onProgress: (done, total) => bar.value = done / total,
  *     onBusy: (busy) => frame.toggleAttribute('data-busy', busy),
  *   });
- *   const out = await runner.run(payload);     // rejects with JobCancelled when superseded or cancelled
- *   if (out.where === 'worker') ...            // { result, where: 'inline' | 'worker', ms }
+ *   const { result, ms } = await runner.run(state);  // rejects with JobCancelled when superseded or cancelled
  *
- * When `worker` is omitted (or `Worker` is unavailable, e.g. in Node tests) every job runs inline.
- * `WidgetElement` wires this to the shared progress bar and Cancel button (`attachRunner`).
+ * There is no main-thread path: a widget whose computation is cheap and small calls its run function
+ * directly (PricingCalculator, ColdStartExplorer); one that needs the engine ships it once, in the
+ * worker (a second, inline copy in the page chunk would count twice against the 30 KB budget).
+ * `WidgetElement.attachRunner` wires this to the shared progress bar and Cancel button.
  */
 import type { FromWorker, Progress, ToWorker } from './workerProtocol.ts';
-
-export const INLINE_BUDGET_MS = 50;
 
 export class JobCancelled extends Error {
   constructor() {
@@ -35,25 +28,14 @@ export class JobCancelled extends Error {
 
 export interface JobOutcome<R> {
   result: R;
-  where: 'inline' | 'worker';
   /** Wall-clock milliseconds from `run()` to the result. */
   ms: number;
 }
 
-export interface JobRunnerOptions<P, R> {
-  /**
-   * The same computation on the main thread, for runs estimated under the budget. May return a Promise.
-   * Omit it when the computation's code should live only in the worker: a lazy `import()` of the
-   * engine for the inline path would be a second copy of it (Vite bundles workers separately), and
-   * tests/browser/budgets.test.ts counts every file a page can download against the 30 KB budget.
-   * Without `inline`, every run goes to the worker (and rejects clearly where Workers are unavailable).
-   */
-  inline?: (payload: P, progress: Progress) => R | Promise<R>;
-  worker?: () => Worker;
-  estimateMs: (payload: P) => number;
+export interface JobRunnerOptions {
+  worker: () => Worker;
   onProgress?: (done: number, total: number) => void;
   onBusy?: (busy: boolean) => void;
-  budgetMs?: number;
 }
 
 export interface JobRunner<P, R> {
@@ -64,11 +46,10 @@ export interface JobRunner<P, R> {
   readonly busy: boolean;
 }
 
-export function createJobRunner<P, R>(opts: JobRunnerOptions<P, R>): JobRunner<P, R> {
+export function createJobRunner<P, R>(opts: JobRunnerOptions): JobRunner<P, R> {
   let worker: Worker | null = null;
   let nextId = 1;
   let pending: { id: number; reject: (e: Error) => void } | null = null;
-  const budget = opts.budgetMs ?? INLINE_BUDGET_MS;
   const now = () => (typeof performance !== 'undefined' ? performance.now() : 0);
 
   const setBusy = (b: boolean) => opts.onBusy?.(b);
@@ -92,22 +73,9 @@ export function createJobRunner<P, R>(opts: JobRunnerOptions<P, R>): JobRunner<P
   async function run(payload: P): Promise<JobOutcome<R>> {
     cancel();
     const t0 = now();
-    const canWorker = !!opts.worker && typeof Worker !== 'undefined';
-    if (!canWorker && !opts.inline) throw new Error('this browser cannot start a Web Worker, which this simulation needs');
-    if (opts.inline && (!canWorker || opts.estimateMs(payload) < budget)) {
-      const id = nextId++;
-      let superseded = false;
-      pending = { id, reject: () => (superseded = true) };
-      try {
-        const result = await opts.inline(payload, () => {});
-        if (superseded) throw new JobCancelled();
-        return { result, where: 'inline', ms: now() - t0 };
-      } finally {
-        if (pending?.id === id) pending = null;
-      }
-    }
+    if (typeof Worker === 'undefined') throw new Error('this browser cannot start a Web Worker, which this simulation needs');
     const id = nextId++;
-    worker ??= opts.worker!(); // an idle worker is reused
+    worker ??= opts.worker(); // an idle worker is reused
     const w = worker;
     setBusy(true);
     opts.onProgress?.(0, 1);
@@ -124,7 +92,7 @@ export function createJobRunner<P, R>(opts: JobRunnerOptions<P, R>): JobRunner<P
         if (m.type === 'progress') opts.onProgress?.(m.done, m.total);
         else if (m.type === 'result') {
           settle();
-          resolve({ result: m.result, where: 'worker', ms: now() - t0 });
+          resolve({ result: m.result, ms: now() - t0 });
         } else {
           settle();
           reject(new Error(m.message));

@@ -1,42 +1,61 @@
 /**
  * Base class for a widget as a plain custom element that hydrates, when it scrolls into view, the
- * markup its `.astro` file rendered on the server (`WidgetFrame.astro` + `Field.astro`).
+ * markup its `.astro` file rendered on the server (`WidgetFrame.astro` + `FieldGroup.astro`).
  *
- * A widget subclass supplies its schema, URL prefix and one `update(state)` that redraws the outputs:
+ * A widget's element module (`<stem>Element.ts`) supplies its schema, URL prefix, cross-field check and
+ * one `update(state)` that redraws the outputs; everything else lives here:
  *
- *   class MyWidget extends WidgetElement<typeof schema> {
- *     schema = schema;
- *     prefix = 'my';                                  // URL keys: ?my.rate=…&my.seed=…
- *     protected async update(state: StateOf<typeof schema>) {
- *       const { result } = await this.runner.run(state);        // optional: see attachRunner
+ *   class MyWidget extends WidgetElement<typeof mySchema> {
+ *     readonly schema = mySchema;
+ *     readonly prefix = MY_PREFIX;                    // URL keys: ?my.rate=…&my.seed=…
+ *     protected override check = checkState;          // from <stem>State.ts (the core's validator, mapped to fields)
+ *     protected override presets = PRESETS;           // optional: buttons [data-preset="key"]
+ *     private runner = this.attachRunner<MyState, MyResult>({
+ *       worker: () => new Worker(new URL('./myWidgetWorker.ts', import.meta.url), { type: 'module' }),
+ *     });
+ *     protected async update(state: MyState) {
+ *       const { result } = await this.runner.run(state);
  *       this.q('[data-out="total"]').textContent = formatUsd(result.total);
  *     }
  *   }
  *   defineWidget('ll-my-widget', MyWidget);
  *
- * Markup contract (the .astro side; WidgetFrame/Field render all of it):
+ * Markup contract (the .astro side; WidgetFrame/FieldGroup/Field render all of it):
  *   <ll-my-widget data-prefix="my">                    custom element = WidgetFrame's root
+ *     [data-notice] (role=status)                       what the widget did with values from the link
  *     <form data-form novalidate>                       inputs named by schema key (<input name="rate">)
  *       <div class="ll-field" data-key="rate"> … <p data-error-for="rate" aria-live="polite"></p></div>
+ *     [data-preset="key"]                               optional preset buttons (Presets.astro)
  *     [data-action="reset"] [data-action="reroll"] [data-action="cancel"]   buttons
  *     [data-seed]                                        shows the seed
  *     [data-status]  (aria-live)   <progress data-progress hidden>
  *
  * Lifecycle:
  *   connected → IntersectionObserver (200px margin; immediately if unavailable) → hydrate() once:
- *     URL params (urlState.ts) → inputs; parse + show errors → state → update(state, 'init');
- *     sets `data-hydrated` on the element (browser tests wait for it).
- *   input (debounced `debounceMs`, 0 for select/checkbox) → parse → `validate(state)` (cross-field
- *     rules, optional) → errors shown on fields (aria-invalid, aria-describedby → message naming the
- *     range) → if the state changed: URL written, update(state, 'input'). Invalid fields keep the last
- *     good value (and a cross-field problem keeps the whole last good state), so outputs never show NaN.
+ *     URL params (urlState.ts) → parse + check → state; accepted values are written back into the
+ *     inputs normalised ("1,000,000" → 1000000), values the inputs round (a range slider's step) and
+ *     values without an input (the seed) that were rejected are said in [data-notice];
+ *     update(state, 'init') — skipped when the state is the default, which the server already rendered
+ *     (`serverRenderedDefault`); sets `data-hydrated` on the element (browser tests wait for it).
+ *   input (debounced `debounceMs`, 0 for select/checkbox/range) → parse → `check(state)` → errors shown
+ *     on fields (aria-invalid, aria-describedby → message naming the range) → if the state changed: URL
+ *     written, update(state, 'input'). Invalid fields keep the last good value (and a cross-field problem
+ *     keeps the whole last good state), so outputs never show NaN.
+ *   Preset → applyValues(values): the values into the inputs, then as if typed (or re-run when unchanged).
  *   Reset → defaults into inputs, URL cleared, update(state, 'reset').
  *   Re-roll seed → new random 32-bit seed (crypto), URL written, update(state, 'reroll').
+ *   Cancel → the worker job stops; focus moves to the first input (a hidden button would drop it on <body>).
  *   Exceptions from update() are caught and shown in [data-status]; JobCancelled is ignored.
  */
 import { BAD_NUMBER_INPUT, defaultsOf, formatFieldValue, parseFields, type FieldProblem, type Schema, type StateOf } from './fieldSpec.ts';
 import { clearUrlState, hasUrlState, readUrlRaw, writeUrlState } from './urlState.ts';
 import { createJobRunner, JobCancelled, type JobRunner, type JobRunnerOptions } from './jobRunner.ts';
+
+/** A preset: a button label and the values it sets (the other inputs keep theirs). */
+export interface Preset<S extends Schema> {
+  label: string;
+  values: Partial<StateOf<S>>;
+}
 
 export type UpdateReason = 'init' | 'input' | 'reset' | 'reroll';
 
@@ -45,6 +64,13 @@ export abstract class WidgetElement<S extends Schema> extends HTMLElement {
   abstract readonly prefix: string;
   /** Delay before recomputing while the reader types in a text/number field. */
   protected debounceMs = 150;
+  /**
+   * True when the .astro file renders the default scenario's outputs on the server, so hydrating with
+   * the default state has nothing to redraw (no engine run on page load).
+   */
+  protected serverRenderedDefault = true;
+  /** Preset buttons (`[data-preset="key"]`, see Presets.astro), keyed like the buttons. */
+  protected presets: Record<string, Preset<S>> = {};
   protected state!: StateOf<S>;
   private hydrated = false;
   private observer: IntersectionObserver | null = null;
@@ -56,18 +82,22 @@ export abstract class WidgetElement<S extends Schema> extends HTMLElement {
 
   /**
    * Cross-field rules on a state whose fields are each in range (e.g. "requests on provisioned
-   * environments ≤ requests"). Return problems keyed by field; a state with any is not applied.
+   * environments ≤ requests"): a widget's `checkState` from its `<stem>State.ts`, which calls the core's
+   * validator and maps its errors to fields. A state with any problem is not applied.
    */
-  protected validate(_state: StateOf<S>): FieldProblem[] {
-    return [];
+  protected check: (state: StateOf<S>) => FieldProblem[] = () => [];
+
+  /** parseFields + check, errors shown; returns the state to apply (null to keep the current one) and the field errors. */
+  private readAndCheck(raw: Record<string, string | boolean | undefined>, fallback: StateOf<S> | undefined): { state: StateOf<S> | null; errors: FieldProblem[] } {
+    const parsed = parseFields(this.schema, raw, fallback);
+    const extra = this.check(parsed.value).filter((e) => !parsed.errors.some((p) => p.key === e.key));
+    this.showErrors([...parsed.errors, ...extra]);
+    return { state: extra.length ? null : parsed.value, errors: parsed.errors };
   }
 
-  /** parseFields + validate, errors shown; returns the state to apply, or null to keep the current one. */
-  private readAndCheck(raw: Record<string, string | boolean | undefined>, fallback: StateOf<S> | undefined): StateOf<S> | null {
-    const parsed = parseFields(this.schema, raw, fallback);
-    const extra = this.validate(parsed.value).filter((e) => !parsed.errors.some((p) => p.key === e.key));
-    this.showErrors([...parsed.errors, ...extra]);
-    return extra.length ? null : parsed.value;
+  /** True when every field holds its default. */
+  protected isDefault(state: StateOf<S>): boolean {
+    return Object.entries(this.schema).every(([k, f]) => (state as Record<string, unknown>)[k] === f.default);
   }
 
   connectedCallback(): void {
@@ -164,10 +194,11 @@ export abstract class WidgetElement<S extends Schema> extends HTMLElement {
   }
 
   /**
-   * A job runner wired to this widget's progress bar, Cancel button and status line. Call once,
-   * e.g. in a field initializer: `private runner = this.attachRunner({...})`.
+   * A job runner wired to this widget's progress bar, Cancel button and status line; each result's wall
+   * time lands in `data-last-run-ms` (browser tests read it). Call once, in a field initializer:
+   * `private runner = this.attachRunner<State, Result>({ worker: () => new Worker(…) })`.
    */
-  protected attachRunner<P, R>(opts: Omit<JobRunnerOptions<P, R>, 'onProgress' | 'onBusy'>): JobRunner<P, R> {
+  protected attachRunner<P, R>(opts: Omit<JobRunnerOptions, 'onProgress' | 'onBusy'>): JobRunner<P, R> {
     const runner = createJobRunner<P, R>({
       ...opts,
       onProgress: (done, total) => {
@@ -175,14 +206,60 @@ export abstract class WidgetElement<S extends Schema> extends HTMLElement {
         if (bar) bar.value = total > 0 ? done / total : 0;
       },
       onBusy: (busy) => {
+        const cancel = this.querySelector<HTMLElement>('[data-action="cancel"]');
+        // Hiding the focused Cancel button would drop focus on <body>: hand it to the first input.
+        if (!busy && cancel && document.activeElement === cancel) this.firstControl()?.focus();
         this.toggleAttribute('data-busy', busy);
         this.querySelector('[data-progress]')?.toggleAttribute('hidden', !busy);
-        this.querySelector('[data-action="cancel"]')?.toggleAttribute('hidden', !busy);
+        cancel?.toggleAttribute('hidden', !busy);
         if (busy) this.setStatus('Simulating…');
       },
     });
+    const run = runner.run;
+    runner.run = async (payload) => {
+      const out = await run(payload);
+      this.recordRun(out.ms, 'worker');
+      return out;
+    };
     this.runners.push(runner as JobRunner<unknown, unknown>);
     return runner;
+  }
+
+  /** Times a main-thread computation (a widget without a worker) the way `attachRunner` times jobs. */
+  protected timed<T>(fn: () => T): { result: T; ms: number } {
+    const t0 = performance.now();
+    const result = fn();
+    const ms = performance.now() - t0;
+    this.recordRun(ms, 'inline');
+    return { result, ms };
+  }
+
+  private recordRun(ms: number, where: 'inline' | 'worker'): void {
+    this.dataset['lastRunMs'] = ms.toFixed(2);
+    this.dataset['lastRunWhere'] = where;
+  }
+
+  private firstControl(): HTMLElement | null {
+    return this.form.querySelector<HTMLElement>('input:not([disabled]):not([type=hidden]), select:not([disabled])');
+  }
+
+  /** Says what the widget did with values from the link (rounded or rejected), or clears the notice. */
+  protected setNotice(lines: string[]): void {
+    const n = this.querySelector<HTMLElement>('[data-notice]');
+    if (!n) return;
+    n.textContent = lines.join(' ');
+    n.hidden = lines.length === 0;
+  }
+
+  /**
+   * Puts `values` into the inputs and applies them as if the reader had typed them (a preset). When they
+   * are already the state (e.g. its run was cancelled), runs the same state again.
+   */
+  applyValues(values: Partial<StateOf<S>>): void {
+    const same = Object.entries(values).every(([k, v]) => (this.state as Record<string, unknown>)[k] === v);
+    this.writeInputs(values as Record<string, unknown>);
+    if (same) this.apply('input');
+    else this.onInput();
   }
 
   /** Public so tests and other scripts can force hydration. */
@@ -191,13 +268,30 @@ export abstract class WidgetElement<S extends Schema> extends HTMLElement {
     this.hydrated = true;
     const defaults = defaultsOf(this.schema);
     let raw = this.readInputs(); // may hold values the browser restored (back/forward cache)
-    if (hasUrlState(this.prefix, location.search)) {
-      const fromUrl = readUrlRaw(this.prefix, this.schema, location.search) as Record<string, string | undefined>;
-      this.writeInputs(fromUrl);
-      raw = { ...raw, ...fromUrl };
-    }
-    const initial = this.readAndCheck(raw, undefined) ?? defaults;
+    const fromUrl = hasUrlState(this.prefix, location.search) ? (readUrlRaw(this.prefix, this.schema, location.search) as Record<string, string | undefined>) : {};
+    raw = { ...raw, ...fromUrl };
+    const { state, errors } = this.readAndCheck(raw, undefined);
+    const notes: string[] = [];
+    let initial = state ?? defaults;
+    // Accepted values go back into the inputs normalised; rejected ones stay as given, beside their message.
+    // (A state failing a cross-field check shows the link's values as given, beside the message.)
+    const bad = new Set(state ? errors.map((e) => e.key) : Object.keys(fromUrl));
+    const asGiven = Object.fromEntries(Object.entries(fromUrl).filter(([k]) => bad.has(k)));
+    this.writeInputs({ ...(initial as Record<string, unknown>), ...asGiven });
+    for (const e of errors) if (!this.form.elements.namedItem(e.key)) notes.push(`From the link: ${e.message}; using ${formatFieldValue(this.schema[e.key]!, (initial as Record<string, unknown>)[e.key])}.`);
+    // An input may round what it was given (a range slider moves in whole steps): use what it shows, and say so.
     this.state = initial;
+    const shown = this.readAndCheck({ ...this.readInputs(), ...asGiven }, initial);
+    if (shown.state) {
+      for (const [k, spec] of Object.entries(this.schema)) {
+        const was = (initial as Record<string, unknown>)[k];
+        const now = (shown.state as Record<string, unknown>)[k];
+        if (was !== now && !bad.has(k)) notes.push(`From the link: ${spec.label} ${formatFieldValue(spec, was)} was rounded to ${formatFieldValue(spec, now)}, the nearest value this input offers.`);
+      }
+      initial = shown.state;
+    }
+    this.state = initial;
+    this.setNotice(notes);
     const seedOut = this.querySelector('[data-seed]');
     if (seedOut && 'seed' in this.schema) seedOut.textContent = String((initial as Record<string, unknown>)['seed']);
 
@@ -225,12 +319,17 @@ export abstract class WidgetElement<S extends Schema> extends HTMLElement {
         this.setStatus('Cancelled. Change an input to run again.');
       }
     });
+    this.addEventListener('click', (e) => {
+      const btn = (e.target as Element).closest<HTMLElement>('[data-preset]');
+      const preset = btn && this.presets[btn.dataset['preset'] ?? ''];
+      if (preset) this.applyValues(preset.values);
+    });
     this.setAttribute('data-hydrated', '');
     this.apply('init');
   }
 
   private onInput(): void {
-    const next = this.readAndCheck(this.readInputs(), this.state);
+    const next = this.readAndCheck(this.readInputs(), this.state).state;
     if (!next) return;
     const changed = Object.keys(this.schema).some((k) => (next as Record<string, unknown>)[k] !== (this.state as Record<string, unknown>)[k]);
     if (!changed) return;
@@ -243,6 +342,7 @@ export abstract class WidgetElement<S extends Schema> extends HTMLElement {
     this.state = defaultsOf(this.schema);
     this.writeInputs(this.state as Record<string, unknown>);
     this.showErrors([]);
+    this.setNotice([]);
     clearUrlState(this.prefix, this.schema);
     this.apply('reset');
   }
@@ -258,6 +358,7 @@ export abstract class WidgetElement<S extends Schema> extends HTMLElement {
   }
 
   private apply(reason: UpdateReason): void {
+    if (reason === 'init' && this.serverRenderedDefault && this.isDefault(this.state)) return; // the server rendered exactly this
     try {
       const p = this.update(this.state, reason);
       if (p && typeof p.then === 'function') p.catch((err: unknown) => this.fail(err));

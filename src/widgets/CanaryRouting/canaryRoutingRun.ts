@@ -1,7 +1,7 @@
 /**
- * Pure logic of the canary-routing widget.
+ * The canary-routing widget's engine runs (imported by the worker and at build time, never by the page).
  *
- *   (scenario and checks: canaryConfig.ts)
+ *   (scenario and checks: canaryRoutingState.ts)
  *   versionStats(spans, …)   → per-version requests and cold starts, read from the environment span trace
  *   runCanary(s, progress)   → the reader's weight plus a sweep over weights (what the worker runs)
  *
@@ -14,8 +14,7 @@ import { runScenario } from '../../sim/engine/runScenario.ts';
 import { createRng, nextFloat } from '../../sim/rng/createRng.ts';
 import type { EnvSpan } from '../../sim/engine/spans.ts';
 import type { Progress } from '../shared/workerProtocol.ts';
-import type { CanaryState } from './canarySchema.ts';
-import { simConfig, sweepWeights } from './canaryConfig.ts';
+import { simConfig, sweepWeights, type CanaryState } from './canaryRoutingState.ts';
 
 export interface VersionStats {
   requests: number;

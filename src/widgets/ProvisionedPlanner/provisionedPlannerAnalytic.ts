@@ -1,12 +1,13 @@
 /**
- * Pure logic of the provisioned-concurrency planner.
+ * The planner's closed forms, cheap enough for the page (the element draws them at once, before the
+ * worker's engine runs arrive).
  *
  *   planLevels(state)        → the PC levels to compare (0 … a bit above the peak concurrency; ≤ 9 levels)
  *   breakEven(arch)          → the utilisation above which a provisioned environment is cheaper, from the rates
  *   analyticPlan(state, ps)  → expected monthly cost per level and the busy share of the k-th environment
  *                              (Erlang-B over the day: instant; no cold starts, no INIT)
- *   (plannerSim.ts holds the engine runs: simulateLevel, runPlan — kept apart so the page bundle
- *   does not carry the engine; only the worker does.)
+ *   (provisionedPlannerRun.ts holds the engine runs: simulateLevel, runPlan — kept apart so the page
+ *   bundle does not carry the engine; only the worker does.)
  *
  * Month = 30 days: a simulated day (after a 1-hour warm-up, so the day starts with the environments the
  * previous night left) × 30, priced with `priceMonthly` (monthly tiers apply to the month). The free tier
@@ -17,7 +18,7 @@ import { US_EAST_1, type Arch, type Rates } from '../../sim/pricing/rates.ts';
 import type { Bill } from '../../sim/pricing/types.ts';
 import type { Traffic } from '../../sim/traffic/types.ts';
 import { DEFAULT_ACCOUNT_CONCURRENCY, MIN_UNRESERVED_CONCURRENCY } from '../../sim/constants/limits.ts';
-import type { PlannerState } from './plannerSchema.ts';
+import type { PlannerState } from './provisionedPlannerState.ts';
 
 /** Largest provisioned level the engine accepts under the default account limit (same as the schema's `pc.max`). */
 const MAX_PROVISIONED = DEFAULT_ACCOUNT_CONCURRENCY - MIN_UNRESERVED_CONCURRENCY;

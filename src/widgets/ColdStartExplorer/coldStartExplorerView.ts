@@ -11,8 +11,8 @@
 import { esc, formatNumber, formatPercent } from '../shared/format.ts';
 import { niceTicks } from '../shared/chart.ts';
 import type { EnvSpan } from '../../sim/engine/spans.ts';
-import type { ColdStartResult } from './coldStartModel.ts';
-import type { ColdStartState } from './coldStartSchema.ts';
+import type { ColdStartResult } from './coldStartExplorerRun.ts';
+import type { ColdStartState } from './coldStartExplorerState.ts';
 
 /** Lanes drawn at most (the table lists the same environments). */
 export const MAX_LANES = 40;

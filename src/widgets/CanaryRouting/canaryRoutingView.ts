@@ -5,8 +5,8 @@
  */
 import { esc, formatNumber, formatPercent } from '../shared/format.ts';
 import type { ChartSpec } from '../shared/chart.ts';
-import type { CanaryResult, WeightRun } from './canaryModel.ts';
-import type { CanaryState } from './canarySchema.ts';
+import type { CanaryResult, WeightRun } from './canaryRoutingRun.ts';
+import type { CanaryState } from './canaryRoutingState.ts';
 
 const pct = (v: number) => `${formatNumber(v, 1)}%`;
 
@@ -80,8 +80,8 @@ export function sweepChartSpec(s: CanaryState, res: CanaryResult, idBase = 'cana
   };
 }
 
-export function statusText(res: CanaryResult, ms: number | null, where: string): string {
+export function statusText(res: CanaryResult, ms: number | null): string {
   const n = res.sweep.reduce((a, r) => a + r.invocations, 0);
   if (ms === null) return `Default scenario, simulated at build time: ${formatNumber(res.sweep.length)} runs, ${formatNumber(n)} requests.`;
-  return `Simulated ${formatNumber(res.sweep.length)} runs (${formatNumber(n)} requests) in ${formatNumber(ms, 0)} ms (${where === 'worker' ? 'in a Web Worker' : 'inline'}).`;
+  return `Simulated ${formatNumber(res.sweep.length)} runs (${formatNumber(n)} requests) in ${formatNumber(ms, 0)} ms (in a Web Worker).`;
 }

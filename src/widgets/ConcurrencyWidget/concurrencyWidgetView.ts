@@ -5,8 +5,8 @@
  */
 import { esc, formatCompact, formatNumber, formatPercent } from '../shared/format.ts';
 import type { ChartSeries, ChartSpec } from '../shared/chart.ts';
-import type { ConcurrencyResult } from './concurrencyModel.ts';
-import type { ConcurrencyState } from './concurrencySchema.ts';
+import type { ConcurrencyResult } from './concurrencyWidgetRun.ts';
+import type { ConcurrencyState } from './concurrencyWidgetState.ts';
 
 const secs = (v: number) => `${formatNumber(v, 1)} s`;
 /** At most this many throttled stretches are marked and listed. */
@@ -93,7 +93,7 @@ export function readoutHtml(s: ConcurrencyState, r: ConcurrencyResult): string {
   );
 }
 
-export function statusText(r: ConcurrencyResult, ms: number | null, where: string): string {
+export function statusText(r: ConcurrencyResult, ms: number | null): string {
   if (ms === null) return `Default scenario, simulated at build time: ${formatNumber(r.invocations)} requests.`;
-  return `Simulated ${formatNumber(r.invocations)} requests in ${formatNumber(ms, 0)} ms (${where === 'worker' ? 'in a Web Worker' : 'inline'}).`;
+  return `Simulated ${formatNumber(r.invocations)} requests in ${formatNumber(ms, 0)} ms (in a Web Worker).`;
 }

@@ -1,14 +1,13 @@
 /**
- * Pure logic of the pricing calculator: state → validated `PriceInput` → `priceMonthly` bill (the very
+ * The pricing calculator's run: state → validated `PriceInput` → `priceMonthly` bill (the very
  * function `npm run sim -- price` calls, so the numbers are identical by construction and by test), and
  * the chart's memory sweep under the reader's opt-in duration assumption.
  */
 import { priceMonthly } from '../../sim/pricing/priceMonthly.ts';
-import { validatePriceInput } from '../../sim/pricing/validatePriceInput.ts';
 import { US_EAST_1, type Arch, type Rates } from '../../sim/pricing/rates.ts';
 import type { Bill, PriceInput } from '../../sim/pricing/types.ts';
 import type { FieldProblem } from '../shared/fieldSpec.ts';
-import { priceSchema, type PriceState } from './pricingSchema.ts';
+import { priceInputOf, type PriceState } from './pricingCalculatorState.ts';
 
 /**
  * "At 1,769 MB, a function has the equivalent of one vCPU"; CPU is proportional to memory.
@@ -23,57 +22,10 @@ export const SWEEP_MEMORY_MB = [128, 192, 256, 384, 512, 768, 1024, 1280, 1536, 
 
 export type BillResult = { ok: true; input: PriceInput; bill: Bill } | { ok: false; errors: FieldProblem[] };
 
-/** The billing fields of the state, as `validatePriceInput` takes them (the CLI flags, camelCased). */
-export function toRawPriceInput(s: PriceState): Record<string, unknown> {
-  return {
-    memoryMb: s.memoryMb, arch: s.arch, requests: s.requests, durationMs: s.durationMs, ephemeralMb: s.ephemeralMb,
-    freeTier: s.freeTier, pc: s.pc, pcHours: s.pcHours, pcRequests: s.pcRequests,
-    // Fields that only matter when used take the CLI's defaults otherwise, so the bill's notes read
-    // exactly as `npm run sim -- price` prints them for the flags `toCliArgs` gives.
-    pcDurationMs: s.pcRequests > 0 ? s.pcDurationMs : s.durationMs,
-    coldStarts: s.coldStarts, initMs: s.coldStarts > 0 ? s.initMs : 0, packaging: s.packaging, runtimeKind: s.runtimeKind, initBilling: s.initBilling,
-    ...(s.snapStart !== 'off' ? { snapStart: { runtime: s.snapStart, activeHours: s.snapStartHours } } : {}),
-  };
-}
-
-/** The same inputs as `npm run sim -- price` flags (what a reader would type to reproduce the bill). */
-export function toCliArgs(s: PriceState): string[] {
-  const a = ['price', '--memory', String(s.memoryMb), '--arch', s.arch, '--requests', String(s.requests), '--duration-ms', String(s.durationMs), '--ephemeral-mb', String(s.ephemeralMb), s.freeTier ? '--free-tier' : '--no-free-tier'];
-  if (s.pc > 0 || s.pcHours > 0) a.push('--pc', String(s.pc), '--pc-hours', String(s.pcHours));
-  if (s.pcRequests > 0) a.push('--pc-requests', String(s.pcRequests), '--pc-duration-ms', String(s.pcDurationMs));
-  if (s.coldStarts > 0) a.push('--cold-starts', String(s.coldStarts), '--init-ms', String(s.initMs));
-  if (s.packaging !== 'zip') a.push('--package', s.packaging);
-  if (s.runtimeKind !== 'managed') a.push('--runtime-kind', s.runtimeKind);
-  if (s.initBilling !== 'since-2025-08-01') a.push('--init-billing', s.initBilling);
-  if (s.snapStart !== 'off') a.push('--snapstart', s.snapStart, '--snapstart-hours', String(s.snapStartHours));
-  return a;
-}
-
-/** validatePriceInput's field names inside `snapStart` → this widget's keys. */
-const CORE_FIELD: Record<string, string> = { runtime: 'snapStart', activeHours: 'snapStartHours' };
-
-const CORE_TEXT: [RegExp, string][] = [
-  [/at most --requests/, 'at most Requests per month'],
-  [/0 when pc is 0 \(no provisioned environments to run on\)/, '0 when Provisioned concurrency is 0'],
-  [/zip when SnapStart is on/, 'ZIP archive when SnapStart is on'],
-];
-
-/** Cross-field validation and pricing; errors are re-worded with the widget's labels. */
+/** The bill for a state (the core's `priceMonthly`), or the problems `checkState` names. */
 export function computeBill(s: PriceState, rates: Rates = US_EAST_1): BillResult {
-  const v = validatePriceInput(toRawPriceInput(s));
-  if (!v.ok) {
-    return {
-      ok: false,
-      errors: v.errors.map((e) => {
-        const key = CORE_FIELD[e.field] ?? e.field;
-        const spec = (priceSchema as Record<string, { label: string } | undefined>)[key];
-        let expected = e.expected;
-        for (const [re, to] of CORE_TEXT) expected = expected.replace(re, to);
-        return { key: spec ? key : 'requests', message: `${spec?.label ?? e.field} must be ${expected}; got ${e.got}` };
-      }),
-    };
-  }
-  return { ok: true, input: v.value, bill: priceMonthly(v.value, rates) };
+  const r = priceInputOf(s);
+  return r.ok ? { ok: true, input: r.input, bill: priceMonthly(r.input, rates) } : r;
 }
 
 /**

@@ -6,9 +6,9 @@ import { defaultsOf, parseFields } from '~/widgets/shared/fieldSpec.ts';
 import { buildSearch, readUrlRaw } from '~/widgets/shared/urlState.ts';
 import { INIT_MS, RUNTIMES } from '~/sim/constants/initDurations.ts';
 import { lognormalSigmaFromP90 } from '~/sim/dist/lognormal.ts';
-import { coldStartSchema, COLD_PREFIX, type ColdStartState } from '~/widgets/ColdStartExplorer/coldStartSchema.ts';
-import { checkState, handlerMs, initDist, initMedianMs, runColdStart, simConfig } from '~/widgets/ColdStartExplorer/coldStartModel.ts';
-import { lanesFigure, lanesSvg, MAX_LANES, mergeBusy, readoutHtml } from '~/widgets/ColdStartExplorer/coldStartView.ts';
+import { checkState, coldStartSchema, handlerMs, initDist, initMedianMs, simConfig, COLD_PREFIX, type ColdStartState } from '~/widgets/ColdStartExplorer/coldStartExplorerState.ts';
+import { runColdStart } from '~/widgets/ColdStartExplorer/coldStartExplorerRun.ts';
+import { lanesFigure, lanesSvg, MAX_LANES, mergeBusy, readoutHtml } from '~/widgets/ColdStartExplorer/coldStartExplorerView.ts';
 
 const base = defaultsOf(coldStartSchema);
 const state = (o: Partial<ColdStartState>): ColdStartState => ({ ...base, ...o });

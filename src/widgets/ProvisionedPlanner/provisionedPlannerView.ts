@@ -5,9 +5,9 @@
  */
 import { esc, formatNumber, formatPercent, formatUsd } from '../shared/format.ts';
 import type { ChartSpec } from '../shared/chart.ts';
-import type { AnalyticPlan, BreakEven, LevelResult, PlanResult } from './plannerModel.ts';
-import { DAYS_PER_MONTH } from './plannerModel.ts';
-import type { PlannerState } from './plannerSchema.ts';
+import type { AnalyticPlan, BreakEven, LevelResult, PlanResult } from './provisionedPlannerAnalytic.ts';
+import { DAYS_PER_MONTH } from './provisionedPlannerAnalytic.ts';
+import type { PlannerState } from './provisionedPlannerState.ts';
 
 const rate = (x: number) => `$${x.toPrecision(5)}`;
 const ordinal = (k: number) => `${k}${k % 100 >= 11 && k % 100 <= 13 ? 'th' : ['th', 'st', 'nd', 'rd'][k % 10] ?? 'th'}`;
@@ -104,8 +104,8 @@ export function breakEvenHtml(be: BreakEven, analytic: AnalyticPlan): string {
   );
 }
 
-export function statusText(r: PlanResult, where: 'build' | 'inline' | 'worker'): string {
+export function statusText(r: PlanResult, where: 'build' | 'worker'): string {
   const day = r.sim.reduce((n: number, x) => n + x.day.invocations, 0);
-  const how = where === 'build' ? 'at build time' : where === 'worker' ? 'in a background worker' : 'in the page';
+  const how = where === 'build' ? 'at build time' : 'in a background worker';
   return `Simulated ${r.levels.length} levels × one day (${formatNumber(day)} invocations) ${how}${r.ms !== undefined ? ` in ${formatNumber(r.ms, 0)} ms` : ''}; month = day × ${DAYS_PER_MONTH}.`;
 }

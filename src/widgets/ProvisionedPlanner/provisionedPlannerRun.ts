@@ -1,13 +1,14 @@
 /**
- * The planner's engine runs (imported by the worker and at build time; never by the page bundle). One simulated day per provisioned level, same seed for each level.
+ * The planner's engine runs (imported by the worker and at build time; never by the page bundle): one
+ * simulated day per provisioned level, the same seed for each level.
  */
 import { runScenario } from '../../sim/engine/runScenario.ts';
 import { priceMonthly } from '../../sim/pricing/priceMonthly.ts';
 import { US_EAST_1, type Rates } from '../../sim/pricing/rates.ts';
 import type { SimConfig } from '../../sim/engine/config.ts';
 import type { Progress } from '../shared/workerProtocol.ts';
-import type { PlannerState } from './plannerSchema.ts';
-import { analyticPlan, breakEven, dailyTraffic, planLevels, DAY_S, DAYS_PER_MONTH, WARMUP_S, type LevelResult, type PlanResult } from './plannerModel.ts';
+import type { PlannerState } from './provisionedPlannerState.ts';
+import { analyticPlan, breakEven, dailyTraffic, planLevels, DAY_S, DAYS_PER_MONTH, WARMUP_S, type LevelResult, type PlanResult } from './provisionedPlannerAnalytic.ts';
 
 /** The engine configuration for one level (exported for tests and the CLI-minded reader). */
 export function simConfig(s: PlannerState, pc: number): SimConfig {

@@ -1,5 +1,6 @@
 /**
- * Inputs of the provisioned-concurrency planner (URL prefix `pcp`). A daily traffic shape — the core's
+ * State of the provisioned-concurrency planner: its fields, URL prefix and cross-field check.
+ * Inputs (URL prefix `pcp`). A daily traffic shape — the core's
  * `diurnal` traffic: a cosine between the trough and the peak rate, peaking at `peakHour` — against a
  * range of provisioned levels. Ranges: memory from the core (MEMORY_MB); provisioned ≤ the default
  * account limit minus the 100 that must stay unreserved (constants/limits.ts). Traffic is capped at
@@ -9,7 +10,8 @@
 import { MEMORY_MB } from '../../sim/pricing/validatePriceInput.ts';
 import { DEFAULT_RUNTIME, RUNTIMES } from '../../sim/constants/initDurations.ts';
 import { DEFAULT_ACCOUNT_CONCURRENCY, DEFAULT_IDLE_TIMEOUT_S, MIN_UNRESERVED_CONCURRENCY } from '../../sim/constants/limits.ts';
-import { SEED_FIELD, type Schema, type StateOf } from '../shared/fieldSpec.ts';
+import { formatNumber } from '../shared/format.ts';
+import { SEED_FIELD, type FieldProblem, type Schema, type StateOf } from '../shared/fieldSpec.ts';
 
 export const PLANNER_PREFIX = 'pcp';
 
@@ -27,3 +29,9 @@ export const plannerSchema = {
 } satisfies Schema;
 
 export type PlannerState = StateOf<typeof plannerSchema>;
+
+/** The trough of a daily cosine cannot be above its peak. */
+export function checkState(s: PlannerState): FieldProblem[] {
+  if (s.troughRate > s.peakRate) return [{ key: 'troughRate', message: `${plannerSchema.troughRate.label} must be at most the peak rate (${formatNumber(s.peakRate)}); got ${formatNumber(s.troughRate)}` }];
+  return [];
+}

@@ -9,8 +9,8 @@ import type { Bill } from '../../sim/pricing/types.ts';
 import { US_EAST_1, type Rates } from '../../sim/pricing/rates.ts';
 import { esc, formatNumber, formatUsd } from '../shared/format.ts';
 import type { ChartSpec } from '../shared/chart.ts';
-import { MB_PER_VCPU, type MemorySweep } from './pricingModel.ts';
-import type { PriceState } from './pricingSchema.ts';
+import { MB_PER_VCPU, type MemorySweep } from './pricingCalculatorRun.ts';
+import type { PriceState } from './pricingCalculatorState.ts';
 
 /** "Total per month": dollars and cents. */
 export function totalText(bill: Bill): string {

@@ -1,28 +1,22 @@
 /**
  * `<ll-pricing-calculator>`: recomputes the bill and the memory chart on every valid input. Pure
- * arithmetic (well under 1 ms), so it always runs inline: no worker, no progress bar.
+ * arithmetic (well under 1 ms), so it runs on the main thread: no worker, no progress bar.
  */
 import { WidgetElement, defineWidget } from '../shared/widgetElement.ts';
-import type { FieldProblem } from '../shared/fieldSpec.ts';
 import { renderChartFigure } from '../shared/chart.ts';
-import { priceSchema, PRICE_PREFIX, type PriceState } from './pricingSchema.ts';
-import { computeBill, memorySweep, toCliArgs } from './pricingModel.ts';
-import { billLinesHtml, sweepChartSpec, totalText } from './pricingView.ts';
+import { checkState, priceSchema, toCliArgs, PRICE_PREFIX, type PriceState } from './pricingCalculatorState.ts';
+import { computeBill, memorySweep } from './pricingCalculatorRun.ts';
+import { billLinesHtml, sweepChartSpec, totalText } from './pricingCalculatorView.ts';
 
 class PricingCalculator extends WidgetElement<typeof priceSchema> {
   readonly schema = priceSchema;
   readonly prefix = PRICE_PREFIX;
+  protected override check = checkState;
   protected override debounceMs = 120;
 
-  protected override validate(s: PriceState): FieldProblem[] {
-    const r = computeBill(s);
-    return r.ok ? [] : r.errors;
-  }
-
   protected update(s: PriceState): void {
-    const t0 = performance.now();
-    const r = computeBill(s);
-    if (!r.ok) return; // validate() already showed the messages; keep the last good bill
+    const { result: r } = this.timed(() => computeBill(s));
+    if (!r.ok) return; // check() already showed the messages; keep the last good bill
     this.q('[data-out="total"]').textContent = totalText(r.bill);
     this.q('[data-out="lines"]').innerHTML = billLinesHtml(r.bill);
     this.q('[data-out="cli"]').textContent = `npm run sim -- ${toCliArgs(s).join(' ')}`;
@@ -30,7 +24,6 @@ class PricingCalculator extends WidgetElement<typeof priceSchema> {
     // Open a section the URL state uses, so a shared link shows what it changed.
     if (s.pc > 0 || s.pcRequests > 0) this.querySelector<HTMLDetailsElement>('[data-section="pc"]')?.setAttribute('open', '');
     if (s.coldStarts > 0 || s.snapStart !== 'off') this.querySelector<HTMLDetailsElement>('[data-section="init"]')?.setAttribute('open', '');
-    this.dataset['lastRunMs'] = (performance.now() - t0).toFixed(2);
   }
 }
 

@@ -1,18 +1,17 @@
 /**
- * Pure logic of the concurrency-and-throttling widget: one engine run of the scenario
- * (`concurrencyConfig.ts`) → the columns the view draws, plus the closed forms shown beside it.
+ * The concurrency-and-throttling widget's engine run: one run of the scenario
+ * (`concurrencyWidgetState.ts`) → the columns the view draws, plus the closed forms shown beside it.
  * Runs in the Web Worker (and at build time for the server render).
  *
  * Little's law: mean busy = λ·E[S] offered, λ(1 − P_throttle)·E[S] carried. Erlang-B B(c, λ·E[S]) is the
  * throttle share of a steady Poisson stream under a static cap c (reserved ?? account limit), when the
- * scaling rate does not bind (shared/reference/simulation-anchors.md §2).
+ * scaling rate does not bind (Erlang's loss formula; src/sim/stats/erlangB.ts).
  */
 import { runScenario } from '../../sim/engine/runScenario.ts';
 import { erlangB } from '../../sim/stats/erlangB.ts';
 import { SCALING_BUCKET, SCALING_REFILL_PER_S } from '../../sim/constants/limits.ts';
 import type { Progress } from '../shared/workerProtocol.ts';
-import type { ConcurrencyState } from './concurrencySchema.ts';
-import { capOf, offeredRate, simConfig } from './concurrencyConfig.ts';
+import { capOf, offeredRate, simConfig, type ConcurrencyState } from './concurrencyWidgetState.ts';
 
 /** Points drawn per chart (the engine's 1-s buckets are merged beyond this). */
 export const MAX_POINTS = 240;

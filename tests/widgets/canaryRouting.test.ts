@@ -6,10 +6,9 @@ import { defaultsOf, parseFields } from '~/widgets/shared/fieldSpec.ts';
 import { buildSearch, readUrlRaw } from '~/widgets/shared/urlState.ts';
 import { renderChartFigure } from '~/widgets/shared/chart.ts';
 import { runScenario } from '~/sim/engine/runScenario.ts';
-import { canarySchema, CANARY_PREFIX, type CanaryState } from '~/widgets/CanaryRouting/canarySchema.ts';
-import { checkState, simConfig, sweepWeights } from '~/widgets/CanaryRouting/canaryConfig.ts';
-import { drawErrors, runCanary, runWeight, versionStats } from '~/widgets/CanaryRouting/canaryModel.ts';
-import { readoutHtml, splitSvg, sweepChartSpec, versionTable } from '~/widgets/CanaryRouting/canaryView.ts';
+import { canarySchema, checkState, simConfig, sweepWeights, CANARY_PREFIX, type CanaryState } from '~/widgets/CanaryRouting/canaryRoutingState.ts';
+import { drawErrors, runCanary, runWeight, versionStats } from '~/widgets/CanaryRouting/canaryRoutingRun.ts';
+import { readoutHtml, splitSvg, sweepChartSpec, versionTable } from '~/widgets/CanaryRouting/canaryRoutingView.ts';
 
 const base = defaultsOf(canarySchema);
 const state = (o: Partial<CanaryState>): CanaryState => ({ ...base, ...o });

@@ -1,5 +1,7 @@
 /**
- * The pricing calculator's inputs. Keys are `PriceInput` field names (src/sim/pricing/types.ts), so a
+ * State of the pricing calculator: its fields, URL prefix, the state as the core's `PriceInput` and the
+ * same inputs as CLI flags, and its check (the core's `validatePriceInput`, errors mapped to fields).
+ * The calculator's inputs. Keys are `PriceInput` field names (src/sim/pricing/types.ts), so a
  * state maps 1:1 onto the `npm run sim -- price` flags (--memory, --arch, --requests, --duration-ms,
  * --ephemeral-mb, --free-tier/--no-free-tier, --pc, --pc-hours, --pc-requests, --pc-duration-ms,
  * --cold-starts, --init-ms) and cross-field rules come from `validatePriceInput` itself. SnapStart maps to --snapstart / --snapstart-hours.
@@ -7,9 +9,10 @@
  * source). `cpuShare` and `threads` are the chart's opt-in assumption, not billing inputs.
  * URL prefix: `price` (e.g. ?price.mem=512&price.arch=arm64).
  */
-import { EPHEMERAL_MB, MAX_DURATION_MS, MEMORY_MB } from '../../sim/pricing/validatePriceInput.ts';
+import { EPHEMERAL_MB, MAX_DURATION_MS, MEMORY_MB, validatePriceInput } from '../../sim/pricing/validatePriceInput.ts';
 import { INIT_MS, DEFAULT_RUNTIME } from '../../sim/constants/initDurations.ts';
-import type { Schema, StateOf } from '../shared/fieldSpec.ts';
+import type { PriceInput } from '../../sim/pricing/types.ts';
+import type { FieldProblem, Schema, StateOf } from '../shared/fieldSpec.ts';
 
 export const PRICE_PREFIX = 'price';
 
@@ -39,3 +42,60 @@ export const priceSchema = {
 } satisfies Schema;
 
 export type PriceState = StateOf<typeof priceSchema>;
+
+/** The billing fields of the state, as `validatePriceInput` takes them (the CLI flags, camelCased). */
+export function toRawPriceInput(s: PriceState): Record<string, unknown> {
+  return {
+    memoryMb: s.memoryMb, arch: s.arch, requests: s.requests, durationMs: s.durationMs, ephemeralMb: s.ephemeralMb,
+    freeTier: s.freeTier, pc: s.pc, pcHours: s.pcHours, pcRequests: s.pcRequests,
+    // Fields that only matter when used take the CLI's defaults otherwise, so the bill's notes read
+    // exactly as `npm run sim -- price` prints them for the flags `toCliArgs` gives.
+    pcDurationMs: s.pcRequests > 0 ? s.pcDurationMs : s.durationMs,
+    coldStarts: s.coldStarts, initMs: s.coldStarts > 0 ? s.initMs : 0, packaging: s.packaging, runtimeKind: s.runtimeKind, initBilling: s.initBilling,
+    ...(s.snapStart !== 'off' ? { snapStart: { runtime: s.snapStart, activeHours: s.snapStartHours } } : {}),
+  };
+}
+
+/** The same inputs as `npm run sim -- price` flags (what a reader would type to reproduce the bill). */
+export function toCliArgs(s: PriceState): string[] {
+  const a = ['price', '--memory', String(s.memoryMb), '--arch', s.arch, '--requests', String(s.requests), '--duration-ms', String(s.durationMs), '--ephemeral-mb', String(s.ephemeralMb), s.freeTier ? '--free-tier' : '--no-free-tier'];
+  if (s.pc > 0 || s.pcHours > 0) a.push('--pc', String(s.pc), '--pc-hours', String(s.pcHours));
+  if (s.pcRequests > 0) a.push('--pc-requests', String(s.pcRequests), '--pc-duration-ms', String(s.pcDurationMs));
+  if (s.coldStarts > 0) a.push('--cold-starts', String(s.coldStarts), '--init-ms', String(s.initMs));
+  if (s.packaging !== 'zip') a.push('--package', s.packaging);
+  if (s.runtimeKind !== 'managed') a.push('--runtime-kind', s.runtimeKind);
+  if (s.initBilling !== 'since-2025-08-01') a.push('--init-billing', s.initBilling);
+  if (s.snapStart !== 'off') a.push('--snapstart', s.snapStart, '--snapstart-hours', String(s.snapStartHours));
+  return a;
+}
+
+/** validatePriceInput's field names inside `snapStart` → this widget's keys. */
+const CORE_FIELD: Record<string, string> = { runtime: 'snapStart', activeHours: 'snapStartHours' };
+
+const CORE_TEXT: [RegExp, string][] = [
+  [/at most --requests/, 'at most Requests per month'],
+  [/0 when pc is 0 \(no provisioned environments to run on\)/, '0 when Provisioned concurrency is 0'],
+  [/zip when SnapStart is on/, 'ZIP archive when SnapStart is on'],
+];
+
+/** The state as the core's validated `PriceInput`, or the core's errors re-worded with the widget's labels. */
+export function priceInputOf(s: PriceState): { ok: true; input: PriceInput } | { ok: false; errors: FieldProblem[] } {
+  const v = validatePriceInput(toRawPriceInput(s));
+  if (v.ok) return { ok: true, input: v.value };
+  return {
+    ok: false,
+    errors: v.errors.map((e) => {
+      const key = CORE_FIELD[e.field] ?? e.field;
+      const spec = (priceSchema as Record<string, { label: string } | undefined>)[key];
+      let expected = e.expected;
+      for (const [re, to] of CORE_TEXT) expected = expected.replace(re, to);
+      return { key: spec ? key : 'requests', message: `${spec?.label ?? e.field} must be ${expected}; got ${e.got}` };
+    }),
+  };
+}
+
+/** Cross-field rules: exactly the core's (`validatePriceInput`). */
+export const checkState = (s: PriceState): FieldProblem[] => {
+  const r = priceInputOf(s);
+  return r.ok ? [] : r.errors;
+};

@@ -3,10 +3,10 @@ import { defaultsOf, parseFields } from '~/widgets/shared/fieldSpec.ts';
 import { renderChartFigure } from '~/widgets/shared/chart.ts';
 import { US_EAST_1 } from '~/sim/pricing/rates.ts';
 import { erlangB } from '~/sim/stats/erlangB.ts';
-import { plannerSchema, type PlannerState } from '~/widgets/ProvisionedPlanner/plannerSchema.ts';
-import { analyticPlan, breakEven, dailyTraffic, estimatePlanMs, planInvocations, planLevels, rateAt, DAY_S } from '~/widgets/ProvisionedPlanner/plannerModel.ts';
-import { runPlan, simConfig, simulateLevel } from '~/widgets/ProvisionedPlanner/plannerSim.ts';
-import { breakEvenHtml, coldChartSpec, costChartSpec, readoutHtml } from '~/widgets/ProvisionedPlanner/plannerView.ts';
+import { plannerSchema, type PlannerState } from '~/widgets/ProvisionedPlanner/provisionedPlannerState.ts';
+import { analyticPlan, breakEven, dailyTraffic, estimatePlanMs, planInvocations, planLevels, rateAt, DAY_S } from '~/widgets/ProvisionedPlanner/provisionedPlannerAnalytic.ts';
+import { runPlan, simConfig, simulateLevel } from '~/widgets/ProvisionedPlanner/provisionedPlannerRun.ts';
+import { breakEvenHtml, coldChartSpec, costChartSpec, readoutHtml } from '~/widgets/ProvisionedPlanner/provisionedPlannerView.ts';
 import { validateSimConfig } from '~/sim/engine/validateSimConfig.ts';
 
 const base = defaultsOf(plannerSchema);
