@@ -51,6 +51,8 @@ export * from './constants/limits.ts';
 
 // Validation result shape shared by validatePriceInput and validateSimConfig
 export type { FieldError, Validation } from './validate/fields.ts';
+export type { NumberRule, RuleTable } from './validate/rules.ts';
+export { expectedOf } from './validate/rules.ts';
 
 // Memory tuning: duration and cost against memory, AWS Lambda Power Tuning import
 export { MB_PER_VCPU, MAX_VCPUS, VCPU_STEPS_MB, CPU_MODELS, vcpuAt, cpuCapacity } from './tune/vcpu.ts';
