@@ -29,9 +29,9 @@ export const TUNE_HELP = `npm run sim -- tune [flags]   duration and cost agains
   --arch x86_64|arm64    architecture to price (default x86_64; same duration on both)
   --requests N           per month: ${expectedOf(R.requests)} (default ${num(R.requests.default)})
   --memory-sizes LIST    e.g. 128,512,1769 (default: Power Tuning's sizes plus each 1,769 MB vCPU step)
-  --strategy cost|speed|balanced   as Power Tuning chooses (default cost)
+  --strategy ${TUNE_STRATEGIES.join('|')}   as Power Tuning chooses (default cost)
   --balanced-weight W    ${expectedOf(R.balancedWeight)}: 0 = fastest, 1 = cheapest (default ${R.balancedWeight.default})
-  --cpu-model proportional|whole-vcpus   CPU = memory/1,769 vCPU (AWS), or whole vCPUs above 1,769 MB (community table)
+  --cpu-model ${CPU_MODELS.join('|')}   CPU = memory/1,769 vCPU (AWS), or whole vCPUs above 1,769 MB (community table)
   --power-tuning FILE|URL   Power Tuning output JSON or visualization URL: fits CPU share and threads
   --json                 machine-readable output`;
 
