@@ -3,22 +3,10 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runCli } from '~/sim/cli/runCli.ts';
+import { captureCli } from './cliHarness.ts';
 
-function cli(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = runCli(argv, {
-    stdout: (t) => out.push(t),
-    stderr: (t) => err.push(t),
-    readFile: (p) => {
-      if (p === 'trace.csv') return 'second,count\n0,5\n1,0\n2,7\n';
-      if (p === 'bad.csv') return 'hello,world\n1,2\n';
-      throw new Error('ENOENT');
-    },
-  });
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
+const FILES = { 'trace.csv': 'second,count\n0,5\n1,0\n2,7\n', 'bad.csv': 'hello,world\n1,2\n' };
+const cli = (...argv: string[]) => captureCli(FILES, argv);
 
 describe('sim price', () => {
   it('prints the JSON fields the issue names', () => {

@@ -1,21 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { runCli } from '~/sim/cli/runCli.ts';
+import { captureCli } from './cliHarness.ts';
 import { TWO_THREAD_POINTS, visualizationUrl, stateMachineOutput, README_URL } from './powerTuningFixture.ts';
 
-function cli(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = runCli(argv, {
-    stdout: (t) => out.push(t),
-    stderr: (t) => err.push(t),
-    readFile: (p) => {
-      if (p === 'results.json') return stateMachineOutput(TWO_THREAD_POINTS, TWO_THREAD_POINTS[4]);
-      if (p === 'broken.json') return '{"results": {"stats": [';
-      throw new Error('ENOENT');
-    },
-  });
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
+const FILES = { 'results.json': stateMachineOutput(TWO_THREAD_POINTS, TWO_THREAD_POINTS[4]), 'broken.json': '{"results": {"stats": [' };
+const cli = (...argv: string[]) => captureCli(FILES, argv);
 
 describe('sim tune', () => {
   it("prints the JSON fields for AWS's prime-number example", () => {
