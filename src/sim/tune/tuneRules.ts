@@ -13,6 +13,7 @@ export const TUNE_STRATEGIES: readonly TuneStrategy[] = ['cost', 'speed', 'balan
 /** Most memory sizes one evaluation takes: every 64 MB step from 128 to 10,240 MB is 159, so 200 covers any sensible list. */
 export const MAX_MEMORY_SIZES = 200;
 
+// Sources as of 2026-12-01.
 const MEMORY_SOURCE = 'https://docs.aws.amazon.com/lambda/latest/dg/configuration-memory.html';
 const POWER_TUNING_SOURCE = 'https://github.com/alexcasalboni/aws-lambda-power-tuning/blob/master/README-INPUT-OUTPUT.md';
 

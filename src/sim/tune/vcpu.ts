@@ -1,10 +1,11 @@
 /**
  * CPU available to a function at a memory size: the one place that states the CPU model.
  *
- * AWS states (https://docs.aws.amazon.com/lambda/latest/dg/configuration-memory.html, as of 2026-08):
+ * AWS states (https://docs.aws.amazon.com/lambda/latest/dg/configuration-memory.html, as of 2026-12-01):
  * memory is 128–10,240 MB, CPU is allocated in proportion to memory, and "at 1,769 MB, a function has
  * the equivalent of one vCPU (one vCPU-second of credits per second)". The 10 GB launch post says up to
- * 6 vCPUs at 10,240 MB (https://aws.amazon.com/blogs/aws/new-for-aws-lambda-functions-with-up-to-10-gb-of-memory-and-6-vcpus/).
+ * 6 vCPUs at 10,240 MB (https://aws.amazon.com/blogs/aws/new-for-aws-lambda-functions-with-up-to-10-gb-of-memory-and-6-vcpus/,
+ * as of 2026-12-01).
  *
  * Model `proportional` (the default): the function gets m / 1,769 vCPU of CPU time per second, and CPU
  * work that can use T threads at once runs at min(T, m / 1,769) vCPU. A single-threaded function
@@ -13,7 +14,7 @@
  * Model `whole-vcpus` (a community observation, not an AWS statement): AWS publishes no core count per
  * memory size; a re:Invent 2020 slide quoted on Stack Overflow (https://stackoverflow.com/questions/66522916)
  * gives ceil(m / 1,769) vCPUs (1 up to 1,769 MB, 2 up to 3,538 MB, …, 6 from 8,846 MB), and measured
- * visible cores differ again (https://github.com/rwnx/lambda-cpuinfo). This variant is the optimistic
+ * visible cores differ again (https://github.com/rwnx/lambda-cpuinfo); both as of 2026-12-01. This variant is the optimistic
  * reading of that table: below 1,769 MB as `proportional`; above it, each of the ceil(m / 1,769) vCPUs
  * runs a thread at full speed, so multi-threaded work speeds up in steps at 1,770, 3,539, … MB.
  */
