@@ -37,14 +37,4 @@ export default defineConfig({
     // After starlight(): links, CSP and the service worker run after Pagefind has written its index.
     quality(),
   ],
-  vite: {
-    build: {
-      rollupOptions: {
-        // src/sim is pure (tests/sim/purity.test.ts): loading one of its modules changes nothing outside
-        // it (the ziggurat tables fill module-local arrays). Saying so lets a widget import `~/sim` and
-        // ship only the modules whose exports it uses, not the engine behind the same index.
-        treeshake: { moduleSideEffects: (/** @type {string} */ id) => !id.replace(/\\/g, '/').includes('/src/sim/') },
-      },
-    },
-  },
 });

@@ -49,6 +49,10 @@ export type { LatencyHistogram } from './stats/latencyHistogram.ts';
 export { INIT_MS, INIT_MS_AS_OF, RUNTIMES, DEFAULT_RUNTIME, defaultInitDist, runtimeKindOf } from './constants/initDurations.ts';
 export * from './constants/limits.ts';
 
+// Formatting (locale-independent numbers, money, durations; quoting user input in messages)
+export { DASH, formatNumber, formatCount, formatQuantity, formatPercent, formatCompact } from './format/index.ts';
+export { formatUsd, formatCost, formatRate, formatSeconds, formatDuration, quoteInput, QUOTE_MAX_CHARS } from './format/index.ts';
+
 // Validation result shape shared by validatePriceInput and validateSimConfig
 export type { FieldError, Validation } from './validate/fields.ts';
 export type { NumberRule, RuleTable } from './validate/rules.ts';

@@ -14,46 +14,21 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import zlib from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { builtPages } from './harness.ts';
+import { gz, gzipOf as sum, jsClosure as closure, jsFiles, referencedJs, widgetEntries, widgetJs, WIDGET_JS_BUDGET_GZIP } from './widgetJs.ts';
 
 export const BUDGETS = {
-  /** Starlight's own JS is ~31 KB gzip (../shared/STACK-NOTES.md) + the SW registration (~1 KB). */
+  /** Starlight's own JS (about 31 KB gzip, measured on the 404 page) + the SW registration (about 1 KB). */
   baselineJsGzip: 34 * 1024,
-  widgetJsGzip: 30 * 1024,
+  widgetJsGzip: WIDGET_JS_BUDGET_GZIP,
   /** Measured 2026-11-27: the largest page (event-sources, four runnable examples) was 318 KB / 42 KB. */
   htmlRaw: 400 * 1024,
   htmlGzip: 60 * 1024,
 };
 
 const dist = path.resolve(process.env.LL_DIST || 'dist');
-const astroDir = path.join(dist, '_astro');
-const jsFiles = fs.readdirSync(astroDir).filter((f) => f.endsWith('.js'));
-const gz = (buf: Buffer | string) => zlib.gzipSync(buf, { level: 9 }).length;
-const jsGzip = new Map(jsFiles.map((f) => [f, gz(fs.readFileSync(path.join(astroDir, f)))]));
 const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
-
-/** /_astro/*.js files named in a text (HTML or JS), by base name. */
-function referencedJs(text: string): string[] {
-  const out = new Set<string>();
-  for (const m of text.matchAll(/([\w.@-]+\.js)\b/g)) if (jsGzip.has(m[1]!)) out.add(m[1]!);
-  return [...out];
-}
-
-/** Every JS file reachable from `roots`, following imports, dynamic imports and worker URLs. */
-function closure(roots: string[]): Set<string> {
-  const seen = new Set<string>();
-  const stack = [...roots];
-  while (stack.length) {
-    const f = stack.pop()!;
-    if (seen.has(f)) continue;
-    seen.add(f);
-    for (const d of referencedJs(fs.readFileSync(path.join(astroDir, f), 'utf8'))) stack.push(d);
-  }
-  return seen;
-}
-const sum = (files: Iterable<string>) => [...files].reduce((s, f) => s + (jsGzip.get(f) ?? 0), 0);
 
 /** The site-wide scripts outside /_astro/ (the service-worker registration), by URL path. */
 function extraJs(html: string): { name: string; gzip: number }[] {
@@ -133,7 +108,7 @@ describe('size budgets', () => {
     const over: string[] = [];
     let measured = 0;
     for (const name of widgetNames) {
-      const entries = jsFiles.filter((f) => f.startsWith(`${name}.astro_astro_type_script_`));
+      const entries = widgetEntries(name);
       const used = pages.some((p) => htmlOf(p).includes(`${name}.astro_astro_type_script_`));
       if (!entries.length) {
         rows.push(`  ${name.padEnd(20)} no script yet (placeholder or server-only)`);
@@ -141,10 +116,8 @@ describe('size budgets', () => {
       }
       expect(used, `${name}: its script is built but no page references it`).toBe(true);
       measured++;
-      const files = [...closure(entries)].filter((f) => !baseline.files.has(f));
-      const workers = files.filter((f) => /worker/i.test(f));
-      const total = sum(files);
-      rows.push(`  ${name.padEnd(20)} ${kb(total).padStart(8)} gzip (main thread ${kb(total - sum(workers))}, worker ${kb(sum(workers))}): ${files.join(', ')}`);
+      const { files, page, worker, total } = widgetJs(name, baseline.files);
+      rows.push(`  ${name.padEnd(20)} ${kb(total).padStart(8)} gzip (main thread ${kb(page)}, worker ${kb(worker)}): ${files.join(', ')}`);
       if (total > BUDGETS.widgetJsGzip) over.push(`${name}: ${kb(total)} > ${kb(BUDGETS.widgetJsGzip)}`);
     }
     console.log(`budgets: widgets (≤ ${kb(BUDGETS.widgetJsGzip)} gzip each)\n${rows.join('\n')}`);
@@ -154,7 +127,7 @@ describe('size budgets', () => {
   });
 
   it('the measurement follows imports (a widget entry reaches at least one more file, or none exist yet)', () => {
-    const entries = jsFiles.filter((f) => widgetNames.some((n) => f.startsWith(`${n}.astro_astro_type_script_`)));
+    const entries = widgetNames.flatMap(widgetEntries);
     if (entries.length) expect(Math.max(...entries.map((e) => closure([e]).size))).toBeGreaterThan(1);
     // The baseline includes the search UI Starlight loads when idle (a dynamic import).
     expect([...page404.files].some((f) => /ui-core|pagefind/i.test(f))).toBe(true);

@@ -1,31 +1,59 @@
 /**
- * JavaScript a widget costs, gzip, from the built dist/_astro files: its page entry with every chunk it
- * statically imports, plus the worker(s) it starts, plus chunks it lazy-loads — everything the page
- * can download for it (the same rule as tests/browser/budgets.test.ts, which also subtracts Starlight's
- * baseline). `entryName` is the widget's component name, e.g. 'PricingCalculator'.
+ * The one measure of what JavaScript costs, shared by budgets.test.ts and the widget tests: gzip (level 9,
+ * as a host serves it) of built dist/_astro files, following every file a file names — static imports,
+ * dynamic imports and worker URLs alike — so it counts everything a page can download, not only what a
+ * first paint runs. `widgetJs('PricingCalculator')` is a widget's own cost: its page script, everything
+ * that script can reach, and its Web Worker.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
 
-const dist = process.env.LL_DIST || 'dist';
+/** Each widget's JavaScript (page script + imports + worker, beyond Starlight's baseline), gzip. */
+export const WIDGET_JS_BUDGET_GZIP = 30 * 1024;
 
-export function widgetJs(entryName: string): { page: number; worker: number; lazy: number; files: string[] } {
-  const dir = path.join(dist, '_astro');
-  const gz = (f: string) => zlib.gzipSync(fs.readFileSync(path.join(dir, f)), { level: 9 }).length;
-  const read = (f: string) => fs.readFileSync(path.join(dir, f), 'utf8');
-  const deps = (f: string, seen = new Set<string>()): Set<string> => {
-    if (seen.has(f)) return seen;
+const dist = path.resolve(process.env.LL_DIST || 'dist');
+export const astroDir = path.join(dist, '_astro');
+export const jsFiles = fs.existsSync(astroDir) ? fs.readdirSync(astroDir).filter((f) => f.endsWith('.js')) : [];
+export const gz = (buf: Buffer | string) => zlib.gzipSync(buf, { level: 9 }).length;
+const jsGzip = new Map(jsFiles.map((f) => [f, gz(fs.readFileSync(path.join(astroDir, f)))]));
+
+/** /_astro/*.js files named in a text (HTML or JS), by base name. */
+export function referencedJs(text: string): string[] {
+  const out = new Set<string>();
+  for (const m of text.matchAll(/([\w.@-]+\.js)\b/g)) if (jsGzip.has(m[1]!)) out.add(m[1]!);
+  return [...out];
+}
+
+/** Every JS file reachable from `roots`, following imports, dynamic imports and worker URLs. */
+export function jsClosure(roots: string[]): Set<string> {
+  const seen = new Set<string>();
+  const stack = [...roots];
+  while (stack.length) {
+    const f = stack.pop()!;
+    if (seen.has(f)) continue;
     seen.add(f);
-    for (const m of read(f).matchAll(/(?:from|import)\s*["'`]\.\/([^"'`]+\.js)["'`]/g)) deps(m[1]!, seen);
-    return seen;
-  };
-  const entry = fs.readdirSync(dir).find((f) => f.startsWith(`${entryName}.astro_astro_type_script`));
-  if (!entry) throw new Error(`no built entry for ${entryName}`);
-  const page = [...deps(entry)];
-  const workers = [...new Set(page.flatMap((f) => [...read(f).matchAll(/([\w.-]+\.worker-[\w-]+\.js)/g)].map((m) => m[1]!)))];
-  const lazyEntries = page.flatMap((f) => [...read(f).matchAll(/import\(["'`]\.\/([^"'`]+\.js)["'`]\)/g)].map((m) => m[1]!));
-  const lazy = [...new Set(lazyEntries.flatMap((f) => [...deps(f)]))].filter((f) => !page.includes(f));
-  const sum = (fs_: string[]) => fs_.reduce((n, f) => n + gz(f), 0);
-  return { page: sum(page), worker: sum(workers), lazy: sum(lazy), files: [...page, ...workers, ...lazy] };
+    for (const d of referencedJs(fs.readFileSync(path.join(astroDir, f), 'utf8'))) stack.push(d);
+  }
+  return seen;
+}
+
+/** Summed gzip size of built JS files. */
+export const gzipOf = (files: Iterable<string>) => [...files].reduce((s, f) => s + (jsGzip.get(f) ?? 0), 0);
+
+/** The built page scripts of a widget (its `.astro` file's `<script>`). */
+export const widgetEntries = (name: string) => jsFiles.filter((f) => f.startsWith(`${name}.astro_astro_type_script_`));
+
+/**
+ * A widget's JavaScript: `files` reachable from its page script (minus `exclude`, e.g. the baseline),
+ * the worker files among them, and gzip totals: main thread, worker, all.
+ */
+export function widgetJs(name: string, exclude: ReadonlySet<string> = new Set()) {
+  const entries = widgetEntries(name);
+  if (!entries.length) throw new Error(`no built page script for ${name}`);
+  const files = [...jsClosure(entries)].filter((f) => !exclude.has(f));
+  const workers = files.filter((f) => /worker/i.test(f));
+  const worker = gzipOf(workers);
+  const total = gzipOf(files);
+  return { files, workers, page: total - worker, worker, total };
 }

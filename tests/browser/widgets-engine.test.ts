@@ -3,48 +3,21 @@
  * routing: server-rendered default, hydration, input → output in the right direction, a bad value shows
  * its message naming the range (never NaN), URL state round-trips (seed included), Reset and Re-roll,
  * keyboard-only use, the worker's progress/Cancel, theme-following charts, each widget's JavaScript
- * (gzip, from the dist/_astro chunks it loads, worker included) within 30 KB, and the wall time of each
+ * (widgetJs.ts: gzip, worker included) within 30 KB, and the wall time of each
  * default run (logged, and bounded loosely).
  * One browser for the whole file.
  */
 import fs from 'node:fs';
-import path from 'node:path';
-import zlib from 'node:zlib';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { builtPages, describeBrowser, launchBrowser, openPage } from './harness.ts';
+import { widgetJs, WIDGET_JS_BUDGET_GZIP } from './widgetJs.ts';
 
 const dist = process.env.LL_DIST || 'dist';
-const BUDGET_GZIP = 30 * 1024;
 const pageOf = (tag: string) => builtPages(dist).find((p) => fs.readFileSync(`${dist}${p}index.html`, 'utf8').includes(`<${tag}`));
 const CONC = 'll-concurrency-widget';
 const COLD = 'll-cold-start-explorer';
 const CANARY = 'll-canary-routing';
-
-/** The JS files a widget loads: its page script, its static imports, its worker and the worker's imports. */
-function widgetChunks(entry: string): string[] {
-  const dir = path.join(dist, '_astro');
-  const seen = new Set<string>();
-  const todo = [entry];
-  while (todo.length) {
-    const f = todo.pop()!;
-    if (seen.has(f)) continue;
-    seen.add(f);
-    const src = fs.readFileSync(path.join(dir, f), 'utf8');
-    for (const m of src.matchAll(/(?:from|import)\s*\(?\s*["'`]\.\/([^"'`]+\.js)["'`]/g)) todo.push(m[1]!);
-    for (const m of src.matchAll(/new URL\(\s*["'`](?:\.\/|\/_astro\/)?([^"'`]+\.js)["'`]/g)) todo.push(m[1]!);
-  }
-  return [...seen];
-}
-
-function widgetEntry(tag: string, astroName: string): string {
-  const html = fs.readFileSync(`${dist}${pageOf(tag)}index.html`, 'utf8');
-  const m = html.match(new RegExp(`/_astro/(${astroName}\\.astro_astro_type_script[^"]+\\.js)`));
-  if (!m) throw new Error(`no page script for ${astroName}`);
-  return m[1]!;
-}
-
-const gzipSize = (files: string[]) => files.reduce((n, f) => n + zlib.gzipSync(fs.readFileSync(path.join(dist, '_astro', f)), { level: 9 }).length, 0);
 
 async function hydrated(page: Page, tag: string): Promise<Locator> {
   const w = page.locator(tag);
@@ -118,15 +91,9 @@ describeBrowser('engine-driven widgets (concurrency, cold starts, canary)', () =
   });
 
   it('each widget ships at most 30 KB of gzip JavaScript, simulation and worker included', () => {
-    const sizes: Record<string, { files: string[]; gzip: number }> = {};
-    for (const [tag, name] of [[CONC, 'ConcurrencyWidget'], [COLD, 'ColdStartExplorer'], [CANARY, 'CanaryRouting']] as const) {
-      const files = widgetChunks(widgetEntry(tag, name));
-      sizes[name] = { files, gzip: gzipSize(files) };
-      expect(sizes[name].gzip, `${name}: ${files.join(', ')}`).toBeLessThanOrEqual(BUDGET_GZIP);
-    }
-    expect(sizes['ConcurrencyWidget']!.files.some((f) => f.includes('.worker'))).toBe(true);
-    expect(sizes['CanaryRouting']!.files.some((f) => f.includes('.worker'))).toBe(true);
-    console.log('widget JS gzip bytes:', JSON.stringify(Object.fromEntries(Object.entries(sizes).map(([k, v]) => [k, v.gzip]))));
+    for (const name of ['ConcurrencyWidget', 'ColdStartExplorer', 'CanaryRouting']) expect(widgetJs(name).total, name).toBeLessThanOrEqual(WIDGET_JS_BUDGET_GZIP);
+    expect(widgetJs('ConcurrencyWidget').workers).not.toEqual([]);
+    expect(widgetJs('CanaryRouting').workers).not.toEqual([]);
   });
 
   it('concurrency: hydrates; reserved concurrency below the load increases throttles; runs in the worker', async () => {
@@ -182,6 +149,35 @@ describeBrowser('engine-driven widgets (concurrency, cold starts, canary)', () =
     await expect.poll(() => out(w, 'peak').textContent(), { timeout: 20_000 }).toMatch(/^7,\d{3}$/); // 1,000 + 100/s × 60 s (+ base)
     expect(await w.locator('[data-out="throttled"] + .ll-note').textContent()).toContain('by the scaling rate');
     expect(page.url()).toContain('conc.peak=30000');
+    await page.close();
+  });
+
+  it('concurrency: when Cancel hides itself, focus moves to the first input, not <body>', async () => {
+    const { page } = await openPage(browser, pageOf(CONC)!);
+    const w = await hydrated(page, CONC);
+    await w.locator('[data-preset="ramp"]').click();
+    const cancel = w.getByRole('button', { name: 'Cancel' });
+    await cancel.focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => w.locator('[data-status]').textContent()).toContain('Cancelled');
+    expect(await cancel.isHidden()).toBe(true);
+    expect(await page.evaluate(() => (document.activeElement as HTMLSelectElement | null)?.name)).toBe('shape');
+    await page.close();
+  });
+
+  it('URL state as used: a value the slider rounds and a rejected seed are said so; accepted values are shown normalised', async () => {
+    const { page } = await openPage(browser, `${pageOf(CANARY)!}?canary.w=50.4&canary.seed=abc&canary.rate=1e1`);
+    const w = await hydrated(page, CANARY);
+    const notice = w.locator('[data-notice]');
+    await expect.poll(() => notice.textContent()).toContain('Canary weight (%) 50.4 was rounded to 50');
+    expect(await notice.textContent()).toContain('Seed must be an integer from 0 to 4,294,967,295; got "abc"; using 1.');
+    expect(await notice.isVisible()).toBe(true);
+    expect(await w.locator('[data-value-for="weight"]').textContent()).toBe('50% to the canary, 50% to the stable version');
+    expect(await page.getByLabel('Rate (requests/s)', { exact: true }).inputValue()).toBe('10');
+    await settled(w);
+    expect(await w.locator('[data-seed]').textContent()).toBe('1');
+    await w.getByRole('button', { name: 'Reset' }).click();
+    expect(await notice.isHidden()).toBe(true);
     await page.close();
   });
 

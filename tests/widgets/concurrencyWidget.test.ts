@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
+import { stateArb } from './stateArb.ts';
 import { validateSimConfig } from '~/sim/engine/validateSimConfig.ts';
 import { defaultsOf, parseFields } from '~/widgets/shared/fieldSpec.ts';
 import { buildSearch, readUrlRaw } from '~/widgets/shared/urlState.ts';
@@ -55,16 +56,8 @@ describe('concurrency widget: cross-field messages name the accepted range', () 
 
 describe('concurrency widget: the checks are the engine’s rules', () => {
   it('for generated in-range states, checkState passes exactly when validateSimConfig accepts the config', () => {
-    const num = (k: keyof typeof concurrencySchema) => {
-      const f = concurrencySchema[k] as { min: number; max: number; integer?: boolean };
-      return f.integer ? fc.integer({ min: f.min, max: f.max }) : fc.double({ min: f.min, max: f.max, noNaN: true });
-    };
-    const arb = fc.record({
-      shape: fc.constantFrom('steady', 'spike', 'diurnal'), rate: num('rate'), peakRate: num('peakRate'), spikeStartS: num('spikeStartS'),
-      spikeLengthS: num('spikeLengthS'), windowS: num('windowS'), durationMs: num('durationMs'), accountLimit: fc.oneof(fc.integer({ min: 1, max: 300 }), num('accountLimit')),
-      useReserved: fc.boolean(), reserved: fc.oneof(fc.integer({ min: 0, max: 300 }), num('reserved')), provisioned: fc.oneof(fc.integer({ min: 0, max: 300 }), num('provisioned')),
-      seed: fc.integer({ min: 0, max: 2 ** 32 - 1 }),
-    }) as fc.Arbitrary<ConcurrencyState>;
+    const small = (max: number) => fc.integer({ min: 0, max });
+    const arb = stateArb(concurrencySchema, { accountLimit: fc.integer({ min: 1, max: 300 }), reserved: small(300), provisioned: small(300) });
     fc.assert(
       fc.property(arb, (s) => {
         const problems = checkState(s);

@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { defaultsOf, parseFields } from '~/widgets/shared/fieldSpec.ts';
-import { formatUsd } from '~/widgets/shared/format.ts';
+import { formatUsd } from '~/sim';
 import { priceSchema, toCliArgs, type PriceState } from '~/widgets/PricingCalculator/pricingCalculatorState.ts';
 import { computeBill, durationAt, memorySweep, MB_PER_VCPU } from '~/widgets/PricingCalculator/pricingCalculatorRun.ts';
 import { billLinesHtml, sweepChartSpec, totalText } from '~/widgets/PricingCalculator/pricingCalculatorView.ts';

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { defaultsOf, describeRange, parseFields, SEED_FIELD, type Schema } from '~/widgets/shared/fieldSpec.ts';
 import { buildSearch, hasUrlState, readUrlRaw } from '~/widgets/shared/urlState.ts';
-import { formatCompact, formatNumber, formatPercent, formatRate, formatUsd, esc } from '~/widgets/shared/format.ts';
+import { formatCompact, formatNumber, formatPercent, formatRate, formatUsd } from '~/sim';
+import { esc } from '~/widgets/shared/html.ts';
 import { niceTicks, renderChartFigure, renderChartSvg, renderDataTable, type ChartSpec } from '~/widgets/shared/chart.ts';
 import { createJobRunner, JobCancelled } from '~/widgets/shared/jobRunner.ts';
 import { throttleProgress } from '~/widgets/shared/workerProtocol.ts';

@@ -104,3 +104,49 @@ describe('WidgetElement', () => {
     expect((el.querySelector('[name=rate]') as HTMLInputElement).value).toBe('10');
   });
 });
+
+describe('WidgetElement: what the base class does for every widget', () => {
+  class SkippingWidget extends WidgetElement<typeof schema> {
+    schema = schema;
+    prefix = 'sw';
+    protected override debounceMs = 0;
+    protected override presets = { fast: { label: 'Fast', values: { rate: 90, arch: 'arm64' as const } } };
+    protected update(state: StateOf<typeof schema>, reason: string) {
+      calls.push({ state: { ...state }, reason });
+    }
+  }
+  defineWidget('ll-skipping-widget', SkippingWidget);
+  const mountSkipping = (search = '') => {
+    history.replaceState(null, '', `/page/${search}`);
+    document.body.innerHTML = markup.replaceAll('ll-test-widget', 'll-skipping-widget').replace('</form>', '</form><p data-notice hidden></p><button data-preset="fast">Fast</button>');
+    const el = document.querySelector('ll-skipping-widget') as SkippingWidget;
+    el.hydrate();
+    return el;
+  };
+
+  it('skips the first run when the state is the default the server rendered, not otherwise', () => {
+    mountSkipping();
+    expect(calls).toEqual([]);
+    mountSkipping('?sw.rate=3');
+    expect(calls).toEqual([{ state: { rate: 3, arch: 'x86_64', on: false, seed: 1 }, reason: 'init' }]);
+  });
+  it('a preset sets its values as if typed; pressed again with the same state, it runs again', () => {
+    const el = mountSkipping();
+    (el.querySelector('[data-preset="fast"]') as HTMLButtonElement).click();
+    expect(calls.at(-1)).toEqual({ state: { rate: 90, arch: 'arm64', on: false, seed: 1 }, reason: 'input' });
+    expect((el.querySelector('[name=rate]') as HTMLInputElement).value).toBe('90');
+    expect(location.search).toContain('sw.rate=90');
+    (el.querySelector('[data-preset="fast"]') as HTMLButtonElement).click();
+    expect(calls).toHaveLength(2);
+  });
+  it('shows a URL value normalised in its input, and says when a value without an input was rejected', () => {
+    const el = mountSkipping('?sw.rate=2e1&sw.seed=-5');
+    expect((el.querySelector('[name=rate]') as HTMLInputElement).value).toBe('20');
+    const notice = el.querySelector<HTMLElement>('[data-notice]')!;
+    expect(notice.hidden).toBe(false);
+    expect(notice.textContent).toBe('From the link: Seed must be an integer from 0 to 4,294,967,295; got "-5"; using 1.');
+    expect(calls.at(-1)!.state).toMatchObject({ rate: 20, seed: 1 });
+    (el.querySelector('[data-action=reset]') as HTMLButtonElement).click();
+    expect(notice.hidden).toBe(true);
+  });
+});

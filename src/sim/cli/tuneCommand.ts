@@ -4,7 +4,8 @@
  * randomness, so no --seed). Returns the exit code: 0, or 2 with one line naming the flag.
  */
 import { parseArgs, type ParsedArgs } from './parseArgs.ts';
-import { num, table, usd } from './format.ts';
+import { table } from './format.ts';
+import { formatCost, formatQuantity } from '../format/index.ts';
 import { validateTuneInput, MEMORY_SIZES_EXPECTED } from '../tune/validateTuneInput.ts';
 import { evaluateTuning, type TuneResult } from '../tune/evaluateTuning.ts';
 import { parsePowerTuning, type PowerTuningResults } from '../tune/parsePowerTuning.ts';
@@ -27,7 +28,7 @@ export const TUNE_HELP = `npm run sim -- tune [flags]   duration and cost agains
   --cpu-share S          CPU share of that duration: ${expectedOf(R.cpuShare)} (default ${R.cpuShare.default})
   --threads T            threads the CPU work can use: ${expectedOf(R.threads)} (default ${R.threads.default})
   --arch x86_64|arm64    architecture to price (default x86_64; same duration on both)
-  --requests N           per month: ${expectedOf(R.requests)} (default ${num(R.requests.default)})
+  --requests N           per month: ${expectedOf(R.requests)} (default ${formatQuantity(R.requests.default)})
   --memory-sizes LIST    e.g. 128,512,1769 (default: Power Tuning's sizes plus each 1,769 MB vCPU step)
   --strategy ${TUNE_STRATEGIES.join('|')}   as Power Tuning chooses (default cost)
   --balanced-weight W    ${expectedOf(R.balancedWeight)}: 0 = fastest, 1 = cheapest (default ${R.balancedWeight.default})
@@ -88,9 +89,9 @@ function readPowerTuning(args: ParsedArgs, io: CliIo): PowerTuningResults {
 
 /** A table of the points, the three picks, and the profile or the fit. */
 export function formatTune(r: TuneResult): string {
-  const rows = [['Memory (MB)', 'Duration (ms)', 'Billed (ms)', 'Per invocation', `Per month (${num(r.requests)})`]];
-  for (const p of r.points) rows.push([num(p.memory_mb), num(p.duration_ms, 6), num(p.billed_ms), usd(p.cost_per_invocation_usd), usd(p.monthly_cost_usd)]);
-  const pick = (label: string, p: TuneResult['best']) => `${label}: ${num(p.memory_mb)} MB (${num(p.duration_ms, 6)} ms, ${usd(p.cost_per_invocation_usd)} per invocation)`;
+  const rows = [['Memory (MB)', 'Duration (ms)', 'Billed (ms)', 'Per invocation', `Per month (${formatQuantity(r.requests)})`]];
+  for (const p of r.points) rows.push([formatQuantity(p.memory_mb), formatQuantity(p.duration_ms, 6), formatQuantity(p.billed_ms), formatCost(p.cost_per_invocation_usd), formatCost(p.monthly_cost_usd)]);
+  const pick = (label: string, p: TuneResult['best']) => `${label}: ${formatQuantity(p.memory_mb)} MB (${formatQuantity(p.duration_ms, 6)} ms, ${formatCost(p.cost_per_invocation_usd)} per invocation)`;
   const lines = [
     `${r.arch}, ${r.points_source === 'measured' ? 'measured durations' : 'modelled durations'}, requests included, 1 ms rounding, no free tier`,
     table(rows, [true, true, true, true, true]),
@@ -103,10 +104,10 @@ export function formatTune(r: TuneResult): string {
   if (r.fit) {
     const f = r.fit;
     const tr = f.threads_range[0] === f.threads_range[1] ? `${f.threads}` : `${f.threads} (${f.threads_range[0]}–${f.threads_range[1]} fit equally well)`;
-    lines.push(`fit: CPU share ${num(f.cpu_share, 3)} at ${num(f.at_memory_mb)} MB, threads ${tr}, RMS relative error ${(100 * f.rms_relative_error).toFixed(1)}% (max ${(100 * f.max_relative_error).toFixed(1)}%)`);
-    if (r.power_tuning_pick) lines.push(`Power Tuning picked ${num(r.power_tuning_pick.memory_mb)} MB`);
+    lines.push(`fit: CPU share ${formatQuantity(f.cpu_share, 3)} at ${formatQuantity(f.at_memory_mb)} MB, threads ${tr}, RMS relative error ${(100 * f.rms_relative_error).toFixed(1)}% (max ${(100 * f.max_relative_error).toFixed(1)}%)`);
+    if (r.power_tuning_pick) lines.push(`Power Tuning picked ${formatQuantity(r.power_tuning_pick.memory_mb)} MB`);
   } else {
-    lines.push(`model: ${num(pr.duration_ms, 6)} ms at ${num(pr.at_memory_mb)} MB, CPU share ${num(pr.cpu_share, 3)}, ${pr.threads} thread${pr.threads === 1 ? '' : 's'}, CPU ${pr.cpu_model === 'proportional' ? '= memory / 1,769 vCPU' : 'in whole vCPUs above 1,769 MB'}`);
+    lines.push(`model: ${formatQuantity(pr.duration_ms, 6)} ms at ${formatQuantity(pr.at_memory_mb)} MB, CPU share ${formatQuantity(pr.cpu_share, 3)}, ${pr.threads} thread${pr.threads === 1 ? '' : 's'}, CPU ${pr.cpu_model === 'proportional' ? '= memory / 1,769 vCPU' : 'in whole vCPUs above 1,769 MB'}`);
   }
   return lines.join('\n');
 }

@@ -4,6 +4,8 @@
  * `memoryMb must be an integer from 128 to 10240 (MB); got 64`. Shells (CLI, widgets) may swap the
  * field for their own name (a flag, an input label) using `field` + `expected` + `got`.
  */
+import { formatNumber, quoteInput } from '../format/index.ts';
+
 export interface FieldError {
   field: string;
   message: string;
@@ -15,8 +17,9 @@ export type Validation<T> = { ok: true; value: T } | { ok: false; errors: FieldE
 
 export type Raw = Record<string, unknown>;
 
+/** What was given, for `got`: strings quoted with control characters escaped and long values cut. */
 export function describe(v: unknown): string {
-  if (typeof v === 'string') return JSON.stringify(v);
+  if (typeof v === 'string') return quoteInput(v);
   if (typeof v === 'number' || typeof v === 'boolean' || v === null || v === undefined) return String(v);
   try {
     return JSON.stringify(v).slice(0, 60);
@@ -47,8 +50,9 @@ export function expectedNumber(spec: NumberSpec): string {
   return `${kind} ${range}${spec.unit ? ` (${spec.unit})` : ''}`;
 }
 
+/** Bounds: separators from 10,000 up ("10,240", but "1000" and "128"). */
 function fmt(n: number): string {
-  return Number.isInteger(n) && Math.abs(n) >= 10000 ? n.toLocaleString('en-US') : String(n);
+  return Number.isInteger(n) && Math.abs(n) >= 10000 ? formatNumber(n) : String(n);
 }
 
 /** Numbers and numeric strings are accepted (CLI flags and form inputs arrive as strings). */

@@ -10,9 +10,8 @@
  * request; each on-demand environment is one cold start) and the widget draws each request's outcome
  * with its own seeded generator (what-if error probabilities). Throttles are not split by version.
  */
-import { runScenario } from '../../sim/engine/runScenario.ts';
-import { createRng, nextFloat } from '../../sim/rng/createRng.ts';
-import type { EnvSpan } from '../../sim/engine/spans.ts';
+import { createRng, nextFloat, runScenario } from '~/sim';
+import type { EnvSpan } from '~/sim';
 import type { Progress } from '../shared/workerProtocol.ts';
 import { simConfig, sweepWeights, type CanaryState } from './canaryRoutingState.ts';
 

@@ -14,9 +14,8 @@
  *   sweepWeights(s)      → the weights the chart compares (the reader's added)
  *   checkState(s)        → run-size check, naming the range
  */
-import { DEFAULT_IDLE_TIMEOUT_S } from '../../sim/constants/limits.ts';
-import type { SimConfig } from '../../sim/engine/config.ts';
-import { formatNumber } from '../shared/format.ts';
+import { DEFAULT_IDLE_TIMEOUT_S, formatNumber } from '~/sim';
+import type { SimConfig } from '~/sim';
 import { SEED_FIELD, type FieldProblem, type Schema, type StateOf } from '../shared/fieldSpec.ts';
 
 export const CANARY_PREFIX = 'canary';

@@ -3,7 +3,8 @@
  * per-version table (requests, cold starts, errors), the readout and the chart of cold starts across
  * canary weights, with a text summary and data table.
  */
-import { esc, formatNumber, formatPercent } from '../shared/format.ts';
+import { formatNumber, formatPercent } from '~/sim';
+import { esc, readoutItem as item, scrollBox } from '../shared/html.ts';
 import type { ChartSpec } from '../shared/chart.ts';
 import type { CanaryResult, WeightRun } from './canaryRoutingRun.ts';
 import type { CanaryState } from './canaryRoutingState.ts';
@@ -17,7 +18,7 @@ export function splitSvg(r: WeightRun): string {
   const wB = Math.round(share * W * 10) / 10;
   const label = `Request split: stable ${formatNumber(r.stable.requests)} (${formatPercent(1 - share)}), canary ${formatNumber(r.canary.requests)} (${formatPercent(share)})`;
   return (
-    `<svg class="ll-chart-svg" viewBox="0 0 ${W} 28" role="img" aria-label="${esc(label)}" preserveAspectRatio="none">` +
+    `<svg class="ll-chart-svg" width="100%" height="28" viewBox="0 0 ${W} 28" role="img" aria-label="${esc(label)}" preserveAspectRatio="none">` +
     `<rect class="ll-tone-0" x="0" y="4" width="${Math.round((W - wB) * 10) / 10}" height="20"/>` +
     (wB > 0 ? `<rect class="ll-tone-1" x="${Math.round((W - wB) * 10) / 10}" y="4" width="${wB}" height="20"/>` : '') +
     `</svg>`
@@ -31,15 +32,13 @@ export function versionTable(s: CanaryState, r: WeightRun): string {
     `<td data-out="${key}-requests">${esc(formatNumber(v.requests))}${v.approximate ? '+' : ''}</td><td>${esc(formatPercent(total > 0 ? v.requests / total : 0))}</td>` +
     `<td data-out="${key}-cold">${esc(formatNumber(v.coldStarts))}</td>` +
     `<td data-out="${key}-errors">${esc(formatNumber(v.errors))}</td><td data-out="${key}-error-rate">${esc(v.requests > 0 ? formatPercent(v.errorRate, 2) : '—')}</td><td>${esc(pct(p))}</td></tr>`;
-  return (
+  return scrollBox(
+    'Requests, cold starts and errors by version',
     `<table class="ll-table"><caption class="sr-only">Requests, cold starts and errors by version</caption>` +
     `<thead><tr><th scope="col">Version</th><th scope="col">Weight</th><th scope="col">Requests</th><th scope="col">Share</th><th scope="col">Cold starts</th><th scope="col">Errors</th><th scope="col">Error rate seen</th><th scope="col">Error probability set (what-if)</th></tr></thead>` +
-    `<tbody>${row('Stable version', 'stable', 100 - s.weight, r.stable, s.errorA)}${row('Canary version', 'canary', s.weight, r.canary, s.errorB)}</tbody></table>`
+    `<tbody>${row('Stable version', 'stable', 100 - s.weight, r.stable, s.errorA)}${row('Canary version', 'canary', s.weight, r.canary, s.errorB)}</tbody></table>`,
   );
 }
-
-const item = (label: string, key: string, value: string, note = '') =>
-  `<div><span class="ll-label">${esc(label)}</span><output data-out="${key}">${esc(value)}</output>${note ? `<span class="ll-note">${esc(note)}</span>` : ''}</div>`;
 
 export function readoutHtml(res: CanaryResult): string {
   const r = res.current;

@@ -3,8 +3,8 @@
  * draws. Runs are at most MAX_REQUESTS_PER_RUN requests (about 5–20 ms on this machine), so the element
  * calls it on the main thread: no worker.
  */
-import { runScenario } from '../../sim/engine/runScenario.ts';
-import type { EnvSpan } from '../../sim/engine/spans.ts';
+import { runScenario } from '~/sim';
+import type { EnvSpan } from '~/sim';
 import { handlerMs, initMedianMs, simConfig, type ColdStartState } from './coldStartExplorerState.ts';
 
 export interface ColdStartResult {

@@ -15,12 +15,8 @@
  * measured on AWS (constants/limits.ts) — so reclamation shows within a five-minute window; the help
  * text says so. `clientSetupMs` is a labelled assumption, not a measurement.
  */
-import { DEFAULT_RUNTIME, INIT_MS, RUNTIMES } from '../../sim/constants/initDurations.ts';
-import { DEFAULT_IDLE_TIMEOUT_S } from '../../sim/constants/limits.ts';
-import { lognormalSigmaFromP90 } from '../../sim/dist/lognormal.ts';
-import type { Dist } from '../../sim/dist/types.ts';
-import type { SimConfig } from '../../sim/engine/config.ts';
-import { formatNumber } from '../shared/format.ts';
+import { DEFAULT_IDLE_TIMEOUT_S, DEFAULT_RUNTIME, formatNumber, INIT_MS, lognormalSigmaFromP90, RUNTIMES } from '~/sim';
+import type { Dist, SimConfig } from '~/sim';
 import { SEED_FIELD, type FieldProblem, type Schema, type StateOf } from '../shared/fieldSpec.ts';
 
 export const COLD_PREFIX = 'cold';

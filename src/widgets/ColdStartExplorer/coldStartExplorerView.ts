@@ -8,16 +8,20 @@
  * however many requests it served. Colours are the shared tone classes (widgets.css), so the timeline
  * follows the light/dark theme.
  */
-import { esc, formatNumber, formatPercent } from '../shared/format.ts';
+import { formatNumber, formatPercent } from '~/sim';
+import type { EnvSpan } from '~/sim';
+import { esc, readoutItem as item, scrollBox } from '../shared/html.ts';
 import { niceTicks } from '../shared/chart.ts';
-import type { EnvSpan } from '../../sim/engine/spans.ts';
 import type { ColdStartResult } from './coldStartExplorerRun.ts';
 import type { ColdStartState } from './coldStartExplorerState.ts';
 
 /** Lanes drawn at most (the table lists the same environments). */
 export const MAX_LANES = 40;
-const W = 640;
-const LEFT = 64;
+/** Plot width of a desktop column (px), for merging busy intervals too close to tell apart. */
+const NOMINAL_PLOT_PX = 560;
+/** Width of the lanes' own coordinate system (stretched to the plot width). */
+const PLOT_UNITS = 1000;
+const LEFT = 56;
 const RIGHT = 16;
 const TOP = 8;
 const LANE = 16;
@@ -27,6 +31,7 @@ const BOTTOM = 40;
 const ms = (v: number) => `${formatNumber(v, 0)} ms`;
 const sec = (v: number) => `${formatNumber(v, 1)} s`;
 const r1 = (v: number) => Math.round(v * 10) / 10;
+const pc = (f: number) => `${Math.round(f * 10000) / 100}%`;
 
 /** Merged busy intervals [start, end, …] in seconds: gaps under `minGapS` are closed. */
 export function mergeBusy(busy: readonly number[], minGapS: number): number[] {
@@ -47,26 +52,31 @@ export const served = (sp: EnvSpan) => sp.busy.length / 2;
 export function lanesSvg(r: ColdStartResult): string {
   const lanes = r.spans.slice(0, MAX_LANES);
   const H = TOP + Math.max(1, lanes.length) * (LANE + GAP) + BOTTOM;
-  const x = (t: number) => LEFT + (Math.min(Math.max(t, 0), r.windowS) / r.windowS) * (W - LEFT - RIGHT);
-  const minGap = (r.windowS / (W - LEFT - RIGHT)) * 1.5; // 1.5 px
+  // Same geometry as chart.ts: no viewBox on the outer <svg>, so labels keep their CSS pixel size; x as a
+  // percentage of the plot (the svg's content box), the lanes in a nested svg stretched to it.
+  const f = (t: number) => Math.min(Math.max(t, 0), r.windowS) / r.windowS;
+  const x = (t: number) => f(t) * PLOT_UNITS;
+  const minGap = (r.windowS / NOMINAL_PLOT_PX) * 1.5; // about 1.5 px on a desktop column
   const p: string[] = [];
-  p.push(`<svg class="ll-chart-svg ll-lanes" viewBox="0 0 ${W} ${H}" role="img" aria-labelledby="cold-lanes-title cold-lanes-summary" preserveAspectRatio="xMidYMid meet">`);
+  p.push(`<svg class="ll-chart-svg ll-lanes" width="100%" height="${H}" style="padding: 0 ${RIGHT}px 0 ${LEFT}px" role="img" aria-labelledby="cold-lanes-title cold-lanes-summary">`);
   p.push(`<title id="cold-lanes-title">Execution environments over time</title><g class="ll-grid" aria-hidden="true">`);
   const ticks = niceTicks(0, r.windowS, 6);
   const base = H - BOTTOM + 4;
-  for (const t of ticks) p.push(`<line x1="${r1(x(t))}" x2="${r1(x(t))}" y1="${TOP}" y2="${base}"/>`);
+  for (const t of ticks) p.push(`<line x1="${pc(f(t))}" x2="${pc(f(t))}" y1="${TOP}" y2="${base}"/>`);
   p.push('</g><g class="ll-axis" aria-hidden="true">');
-  p.push(`<line x1="${LEFT}" x2="${W - RIGHT}" y1="${base}" y2="${base}"/>`);
-  for (const t of ticks) p.push(`<text x="${r1(x(t))}" y="${base + 16}" text-anchor="middle">${esc(formatNumber(t))}</text>`);
-  p.push(`<text class="ll-axis-label" x="${r1((LEFT + W - RIGHT) / 2)}" y="${H - 4}" text-anchor="middle">Time (s)</text>`);
-  lanes.forEach((sp, i) => p.push(`<text x="${LEFT - 8}" y="${TOP + i * (LANE + GAP) + LANE - 4}" text-anchor="end">${esc(laneName(sp, i))}</text>`));
+  p.push(`<line x1="0" x2="100%" y1="${base}" y2="${base}"/>`);
+  for (const t of ticks) p.push(`<text x="${pc(f(t))}" y="${base + 16}" text-anchor="middle">${esc(formatNumber(t))}</text>`);
+  p.push(`<text class="ll-axis-label" x="50%" y="${H - 4}" text-anchor="middle">Time (s)</text>`);
+  lanes.forEach((sp, i) => p.push(`<text x="-8" y="${TOP + i * (LANE + GAP) + LANE - 4}" text-anchor="end">${esc(laneName(sp, i))}</text>`));
   p.push('</g><g class="ll-series" aria-hidden="true">');
+  p.push(`<svg width="100%" height="${H}" viewBox="0 0 ${PLOT_UNITS} ${H}" preserveAspectRatio="none" overflow="visible">`);
+  const reclaimed: string[] = [];
   lanes.forEach((sp, i) => {
     const y = TOP + i * (LANE + GAP);
     const mid = r1(y + LANE / 2);
     const end = sp.reclaimedAt ?? r.windowS;
     // Idle: a thin line over the whole life; INIT and busy drawn over it.
-    p.push(`<line class="ll-tone-3" x1="${r1(x(sp.createdAt))}" x2="${r1(x(end))}" y1="${mid}" y2="${mid}" stroke-width="2"/>`);
+    p.push(`<line class="ll-tone-3" x1="${r1(x(sp.createdAt))}" x2="${r1(x(end))}" y1="${mid}" y2="${mid}" stroke-width="2" vector-effect="non-scaling-stroke"/>`);
     const merged = mergeBusy(sp.busy, minGap);
     for (let k = 0; k + 1 < merged.length; k += 2) {
       const a = x(merged[k]!);
@@ -75,14 +85,13 @@ export function lanesSvg(r: ColdStartResult): string {
     }
     if (sp.initEnd > sp.createdAt) {
       const a = x(sp.createdAt);
-      p.push(`<rect class="ll-tone-1" x="${r1(a)}" y="${y}" width="${r1(Math.max(x(sp.initEnd) - a, 3))}" height="${LANE}"/>`);
+      p.push(`<rect class="ll-tone-1" x="${r1(a)}" y="${y}" width="${r1(Math.max(x(sp.initEnd) - a, 5))}" height="${LANE}"/>`);
     }
-    if (sp.reclaimedAt !== null && sp.reclaimedAt <= r.windowS) {
-      const cx = r1(x(sp.reclaimedAt));
-      p.push(`<path class="ll-tone-3" d="M${cx - 4},${y + 3}L${cx + 4},${y + LANE - 3}M${cx + 4},${y + 3}L${cx - 4},${y + LANE - 3}" stroke-width="2" fill="none"/>`);
-    }
+    // The × is drawn in pixels around its point, outside the stretched svg, so it stays square.
+    if (sp.reclaimedAt !== null && sp.reclaimedAt <= r.windowS)
+      reclaimed.push(`<svg x="${pc(f(sp.reclaimedAt))}" y="${y}" overflow="visible"><path class="ll-tone-3" d="M-4,3L4,${LANE - 3}M4,3L-4,${LANE - 3}" stroke-width="2" fill="none"/></svg>`);
   });
-  p.push('</g></svg>');
+  p.push('</svg>', ...reclaimed, '</g></svg>');
   return p.join('');
 }
 
@@ -106,7 +115,7 @@ export function lanesTable(r: ColdStartResult): string {
       return `<tr><th scope="row">${esc(laneName(sp, i))}</th><td>${sp.provisioned ? 'provisioned' : 'on demand'}</td><td>${esc(sec(Math.max(0, sp.createdAt)))}</td><td>${esc(init)}</td><td>${esc(formatNumber(served(sp)))}${sp.busyTruncated ? '+' : ''}</td><td>${esc(gone)}</td></tr>`;
     })
     .join('');
-  return `<table class="ll-table"><thead><tr><th scope="col">Environment</th><th scope="col">Kind</th><th scope="col">Created at</th><th scope="col">INIT</th><th scope="col">Requests served</th><th scope="col">Reclaimed at</th></tr></thead><tbody>${rows}</tbody></table>`;
+  return scrollBox('Data table: environments', `<table class="ll-table"><thead><tr><th scope="col">Environment</th><th scope="col">Kind</th><th scope="col">Created at</th><th scope="col">INIT</th><th scope="col">Requests served</th><th scope="col">Reclaimed at</th></tr></thead><tbody>${rows}</tbody></table>`);
 }
 
 export function lanesFigure(s: ColdStartState, r: ColdStartResult): string {
@@ -126,9 +135,6 @@ export function lanesFigure(s: ColdStartState, r: ColdStartResult): string {
     `</figure>`
   );
 }
-
-const item = (label: string, key: string, value: string, note = '') =>
-  `<div><span class="ll-label">${esc(label)}</span><output data-out="${key}">${esc(value)}</output>${note ? `<span class="ll-note">${esc(note)}</span>` : ''}</div>`;
 
 export function readoutHtml(s: ColdStartState, r: ColdStartResult): string {
   return (

@@ -7,9 +7,7 @@
  * throttle share of a steady Poisson stream under a static cap c (reserved ?? account limit), when the
  * scaling rate does not bind (Erlang's loss formula; src/sim/stats/erlangB.ts).
  */
-import { runScenario } from '../../sim/engine/runScenario.ts';
-import { erlangB } from '../../sim/stats/erlangB.ts';
-import { SCALING_BUCKET, SCALING_REFILL_PER_S } from '../../sim/constants/limits.ts';
+import { erlangB, runScenario, SCALING_BUCKET, SCALING_REFILL_PER_S } from '~/sim';
 import type { Progress } from '../shared/workerProtocol.ts';
 import { capOf, offeredRate, simConfig, type ConcurrencyState } from './concurrencyWidgetState.ts';
 

@@ -12,17 +12,15 @@
  *   trafficOf(s)    → the core's Traffic for the shape (steady = poisson, spike = steps, diurnal)
  *   offeredRate(s)  → mean arrival rate over the window (req/s), analytic
  *   simConfig(s)    → the SimConfig of one run
- *   checkState(s)   → cross-field problems keyed by input (the engine's rules, reworded; plus run size)
+ *   checkState(s)   → cross-field problems keyed by input (the engine's rules, held equal to it by test; plus run size)
  *   PRESETS         → the preset buttons' values:
  *   - ramp: a spike to 30,000 requests/s of 1-s requests with the account limit raised to 30,000 — the
  *     scaling rate lets concurrency grow by 1,000 per 10 s (1,000 at 0 s, 2,000 at 10 s, 4,000 at 30 s,
  *     7,000 at 60 s; https://docs.aws.amazon.com/lambda/latest/dg/scaling-behavior.html) and throttles the rest.
  *   - erlang: steady 100 requests/s of 1 s under reserved concurrency 100 — Erlang-B B(100, 100) ≈ 7.57%.
  */
-import { DEFAULT_ACCOUNT_CONCURRENCY, MIN_UNRESERVED_CONCURRENCY, MIN_UNRESERVED_CONCURRENCY as UNRESERVED } from '../../sim/constants/limits.ts';
-import type { SimConfig } from '../../sim/engine/config.ts';
-import type { Traffic } from '../../sim/traffic/types.ts';
-import { formatNumber } from '../shared/format.ts';
+import { DEFAULT_ACCOUNT_CONCURRENCY, formatNumber, MIN_UNRESERVED_CONCURRENCY } from '~/sim';
+import type { SimConfig, Traffic } from '~/sim';
 import { SEED_FIELD, type FieldProblem, type Schema, type StateOf } from '../shared/fieldSpec.ts';
 import type { Preset } from '../shared/widgetElement.ts';
 
@@ -105,23 +103,27 @@ export function simConfig(s: ConcurrencyState): SimConfig {
 
 const label = (k: keyof typeof concurrencySchema) => concurrencySchema[k].label;
 
-/** Cross-field rules, worded with the inputs' labels. Empty when the engine accepts the state. */
+/**
+ * Cross-field rules, worded with the inputs' labels; empty when the engine accepts the state. The
+ * reserved/provisioned ranges are the engine's rules restated: calling `validateSimConfig` here would put
+ * the validator (about 6 KB gzip with its runtime and distribution tables) in the page chunk, over the
+ * 30 KB budget, so tests/widgets/concurrencyWidget.test.ts holds this check equal to `validateSimConfig`
+ * over generated states instead. Plus two rules of this widget's own: a diurnal peak is at least its
+ * trough (the shape it maps onto the core's amplitude), and a run stays within a few seconds.
+ */
 export function checkState(s: ConcurrencyState): FieldProblem[] {
   const out: FieldProblem[] = [];
   if (s.shape === 'diurnal' && s.peakRate < s.rate)
     out.push({ key: 'peakRate', message: `${label('peakRate')} must be at least the trough (Rate, ${formatNumber(s.rate)}) for a diurnal shape; got ${formatNumber(s.peakRate)}` });
-  const maxReserved = Math.max(0, s.accountLimit - UNRESERVED);
+  const maxReserved = Math.max(0, s.accountLimit - MIN_UNRESERVED_CONCURRENCY);
   if (s.useReserved && s.reserved > maxReserved)
-    out.push({ key: 'reserved', message: `${label('reserved')} must be an integer from 0 to ${formatNumber(maxReserved)} (the account limit minus ${UNRESERVED} unreserved); got ${formatNumber(s.reserved)}` });
+    out.push({ key: 'reserved', message: `${label('reserved')} must be an integer from 0 to ${formatNumber(maxReserved)} (the account limit minus ${MIN_UNRESERVED_CONCURRENCY} unreserved); got ${formatNumber(s.reserved)}` });
   const maxPc = s.useReserved ? Math.min(s.reserved, maxReserved) : maxReserved;
   if (s.provisioned > maxPc)
-    out.push({ key: 'provisioned', message: `${label('provisioned')} must be an integer from 0 to ${formatNumber(maxPc)} (${s.useReserved ? 'at most the reserved concurrency' : `the account limit minus ${UNRESERVED}`}); got ${formatNumber(s.provisioned)}` });
+    out.push({ key: 'provisioned', message: `${label('provisioned')} must be an integer from 0 to ${formatNumber(maxPc)} (${s.useReserved ? 'at most the reserved concurrency' : `the account limit minus ${MIN_UNRESERVED_CONCURRENCY}`}); got ${formatNumber(s.provisioned)}` });
   const n = expectedRequests(s);
   if (n > MAX_REQUESTS_PER_RUN)
     out.push({ key: 'windowS', message: `Rate × ${label('windowS')} must be at most ${formatNumber(MAX_REQUESTS_PER_RUN)} requests per run (a few seconds of simulation); got ${formatNumber(Math.round(n))}` });
-  // Together with the schema's ranges these are exactly the engine's rules for this config
-  // (tests/widgets/concurrency.test.ts checks that against validateSimConfig over generated states);
-  // calling validateSimConfig here would pull the core into the page chunk.
   return out;
 }
 

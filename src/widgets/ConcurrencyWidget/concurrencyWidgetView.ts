@@ -3,7 +3,8 @@
  * against the limits with throttled stretches marked, the requests chart (arrived vs throttled), and
  * the readout (Little's law beside the simulated mean, Erlang-B beside the simulated throttle ratio).
  */
-import { esc, formatCompact, formatNumber, formatPercent } from '../shared/format.ts';
+import { formatCompact, formatNumber, formatPercent } from '~/sim';
+import { esc, readoutItem as item, scrollBox } from '../shared/html.ts';
 import type { ChartSeries, ChartSpec } from '../shared/chart.ts';
 import type { ConcurrencyResult } from './concurrencyWidgetRun.ts';
 import type { ConcurrencyState } from './concurrencyWidgetState.ts';
@@ -69,9 +70,6 @@ export function throttleSplit(r: ConcurrencyResult): string {
   const parts = [r.scalingThrottles > 0 ? `${formatNumber(r.scalingThrottles)} by the scaling rate` : '', atCap > 0 ? `${formatNumber(atCap)} at the cap` : ''];
   return parts.filter(Boolean).join(', ');
 }
-
-const item = (label: string, key: string, value: string, note = '') =>
-  `<div><span class="ll-label">${esc(label)}</span><output data-out="${key}">${esc(value)}</output>${note ? `<span class="ll-note">${esc(note)}</span>` : ''}</div>`;
 
 export function readoutHtml(s: ConcurrencyState, r: ConcurrencyResult): string {
   const es = s.durationMs / 1000;

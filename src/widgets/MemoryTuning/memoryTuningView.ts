@@ -2,8 +2,8 @@
  * Pure renderers (HTML strings and chart specs) for the Memory tuning widget, used by the server render
  * (MemoryTuning.astro) and the client alike, so both show identical text.
  */
-import { MB_PER_VCPU, VCPU_STEPS_MB, type Arch, type TunePoint, type TuneResult } from '~/sim';
-import { esc, formatNumber, formatPercent, formatRate } from '../shared/format.ts';
+import { MB_PER_VCPU, VCPU_STEPS_MB, formatCost, formatNumber, formatPercent, formatQuantity, type Arch, type TunePoint, type TuneResult } from '~/sim';
+import { esc, scrollBox } from '../shared/html.ts';
 import type { ChartSpec } from '../shared/chart.ts';
 import type { TuneView } from './memoryTuningRun.ts';
 import type { TuneState } from './memoryTuningState.ts';
@@ -23,7 +23,7 @@ function axisX(): ChartSpec['x'] {
 
 function pickSentence(r: TuneResult, arch: Arch): string {
   const best = r.strategy === 'cost' || r.strategy === 'speed' ? '' : `; best balanced (weight ${formatNumber(r.balanced_weight)}): ${MB(r.best.memory_mb)}`;
-  return `${arch}: cheapest ${MB(r.cheapest.memory_mb)} (${MS(r.cheapest.duration_ms)}, ${formatRate(r.cheapest.cost_per_invocation_usd)} per invocation), fastest ${MB(r.fastest.memory_mb)} (${MS(r.fastest.duration_ms)})${best}`;
+  return `${arch}: cheapest ${MB(r.cheapest.memory_mb)} (${MS(r.cheapest.duration_ms)}, ${formatCost(r.cheapest.cost_per_invocation_usd)} per invocation), fastest ${MB(r.fastest.memory_mb)} (${MS(r.fastest.duration_ms)})${best}`;
 }
 
 /** The answer in words: what the model says and which size each strategy picks. */
@@ -38,7 +38,7 @@ export function summaryText(v: TuneView): string {
       : 'Six threads can use CPU up to the 10,240 MB maximum.';
   return (
     `${MS(p.durationMs)} at ${MB(p.atMemoryMb)}, ${formatPercent(p.cpuShare, 0)} of it CPU work on ${p.threads} thread${p.threads > 1 ? 's' : ''}. ${flat} ` +
-    `Best by ${STRATEGY_TEXT[x.strategy]} on x86_64: ${MB(x.best.memory_mb)} (${MS(x.best.duration_ms)}, ${formatRate(x.best.cost_per_invocation_usd)} per invocation). ` +
+    `Best by ${STRATEGY_TEXT[x.strategy]} on x86_64: ${MB(x.best.memory_mb)} (${MS(x.best.duration_ms)}, ${formatCost(x.best.cost_per_invocation_usd)} per invocation). ` +
     `${pickSentence(x, 'x86_64')}. ${pickSentence(v.byArch.arm64, 'arm64')}.`
   );
 }
@@ -78,7 +78,7 @@ export function costChartSpec(v: TuneView, idBase = 'tune'): ChartSpec {
       { x: x.best.memory_mb, y: x.best.cost_per_invocation_usd * 1e6, label: `Best by ${x.strategy}, x86_64: ${MB(x.best.memory_mb)}` },
       { x: a.best.memory_mb, y: a.best.cost_per_invocation_usd * 1e6, tone: 1, label: `Best by ${a.strategy}, arm64: ${MB(a.best.memory_mb)}` },
     ],
-    summary: `Cheapest of the table's sizes: ${MB(x.cheapest.memory_mb)} on x86_64 (${formatRate(x.cheapest.cost_per_invocation_usd * 1e6)} per million), ${MB(a.cheapest.memory_mb)} on arm64 (${formatRate(a.cheapest.cost_per_invocation_usd * 1e6)} per million). Request price included, duration rounded up to 1 ms.`,
+    summary: `Cheapest of the table's sizes: ${MB(x.cheapest.memory_mb)} on x86_64 (${formatCost(x.cheapest.cost_per_invocation_usd * 1e6)} per million), ${MB(a.cheapest.memory_mb)} on arm64 (${formatCost(a.cheapest.cost_per_invocation_usd * 1e6)} per million). Request price included, duration rounded up to 1 ms.`,
     tableLabel: 'Data table: cost by memory',
   };
 }
@@ -100,14 +100,14 @@ export function pointsTableHtml(v: TuneView): string {
     const px = picksOf(x, p.memory_mb).map((t) => `${t} x86_64`);
     const pa = picksOf(a, q.memory_mb).map((t) => `${t} arm64`);
     return `<tr${p.memory_mb === v.input.atMemoryMb ? ' data-measured-row' : ''}><th scope="row">${esc(formatNumber(p.memory_mb))}</th>` +
-      `<td>${esc(formatNumber(p.duration_ms, 1))}</td><td>${esc(formatRate(p.cost_per_invocation_usd))}</td>` +
-      `<td>${esc(formatNumber(q.duration_ms, 1))}</td><td>${esc(formatRate(q.cost_per_invocation_usd))}</td>` +
-      `<td>${esc(formatRate(p.monthly_cost_usd))}</td><td>${esc([...px, ...pa].join(', '))}</td></tr>`;
+      `<td>${esc(formatNumber(p.duration_ms, 1))}</td><td>${esc(formatCost(p.cost_per_invocation_usd))}</td>` +
+      `<td>${esc(formatNumber(q.duration_ms, 1))}</td><td>${esc(formatCost(q.cost_per_invocation_usd))}</td>` +
+      `<td>${esc(formatCost(p.monthly_cost_usd))}</td><td>${esc([...px, ...pa].join(', '))}</td></tr>`;
   });
-  return `<table class="ll-table" data-out-table="points"><caption class="sr-only">Duration and cost by memory size, both architectures</caption>` +
+  return scrollBox('Table: duration and cost by memory size', `<table class="ll-table" data-out-table="points"><caption class="sr-only">Duration and cost by memory size, both architectures</caption>` +
     `<thead><tr><th scope="col">Memory (MB)</th><th scope="col">x86_64 duration (ms)</th><th scope="col">x86_64 per invocation</th>` +
     `<th scope="col">arm64 duration (ms)</th><th scope="col">arm64 per invocation</th><th scope="col">x86_64 per month (${esc(formatNumber(v.input.requests))} requests)</th><th scope="col">Pick</th></tr></thead>` +
-    `<tbody>${rows.join('')}</tbody></table>`;
+    `<tbody>${rows.join('')}</tbody></table>`);
 }
 
 /** The imported measurements: the fit, its error, the picks on the measured points, and the table. */
@@ -123,11 +123,11 @@ export function measuredHtml(v: TuneView): string {
   const cur = m.currency ?? 'USD';
   const rows = m.measured.map((r, i) =>
     `<tr><th scope="row">${esc(formatNumber(r.memory_mb))}</th><td>${esc(formatNumber(r.duration_ms, 1))}</td><td>${esc(formatNumber(r.model_duration_ms, 1))}</td>` +
-    `<td>${esc(formatPercent(r.relative_error))}</td><td>${esc(cur === 'USD' ? formatRate(r.reported_cost) : `${Number(r.reported_cost.toPrecision(4))} ${cur}`)}</td><td>${esc(formatRate(m.points[i]!.cost_per_invocation_usd))}</td></tr>`);
+    `<td>${esc(formatPercent(r.relative_error))}</td><td>${esc(cur === 'USD' ? formatCost(r.reported_cost) : `${formatQuantity(r.reported_cost)} ${cur}`)}</td><td>${esc(formatCost(m.points[i]!.cost_per_invocation_usd))}</td></tr>`);
   return `<p data-out="fit">${esc(fit)}</p><p data-out="measured-picks">${esc(picks)}</p>` +
-    `<table class="ll-table" data-out-table="measured"><caption class="sr-only">Measured against modelled durations</caption>` +
+    scrollBox('Measured against modelled durations', `<table class="ll-table" data-out-table="measured"><caption class="sr-only">Measured against modelled durations</caption>` +
     `<thead><tr><th scope="col">Memory (MB)</th><th scope="col">Measured (ms)</th><th scope="col">Model (ms)</th><th scope="col">Model error</th>` +
-    `<th scope="col">Power Tuning cost (${esc(cur)}, no request price)</th><th scope="col">x86_64 per invocation (ours)</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
+    `<th scope="col">Power Tuning cost (${esc(cur)}, no request price)</th><th scope="col">x86_64 per invocation (ours)</th></tr></thead><tbody>${rows.join('')}</tbody></table>`);
 }
 
 /** The same scenario as a CLI command. */

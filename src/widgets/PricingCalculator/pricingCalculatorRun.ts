@@ -3,15 +3,13 @@
  * function `npm run sim -- price` calls, so the numbers are identical by construction and by test), and
  * the chart's memory sweep under the reader's opt-in duration assumption.
  */
-import { priceMonthly } from '../../sim/pricing/priceMonthly.ts';
-import { US_EAST_1, type Arch, type Rates } from '../../sim/pricing/rates.ts';
-import type { Bill, PriceInput } from '../../sim/pricing/types.ts';
-import { durationAt as tuneDurationAt } from '../../sim/tune/tuneDuration.ts';
+import { priceMonthly, US_EAST_1, durationAt as tuneDurationAt } from '~/sim';
+import type { Arch, Bill, PriceInput, Rates } from '~/sim';
 import type { FieldProblem } from '../shared/fieldSpec.ts';
 import { priceInputOf, type PriceState } from './pricingCalculatorState.ts';
 
 // One vCPU per 1,769 MB, up to 6: the memory-tuning model's constants, sourced in src/sim/tune/vcpu.ts.
-export { MB_PER_VCPU, MAX_VCPUS } from '../../sim/tune/vcpu.ts';
+export { MB_PER_VCPU, MAX_VCPUS } from '~/sim';
 
 /** Memory sizes the chart samples (MB), 128 … 10,240; the reader's own size is added. */
 export const SWEEP_MEMORY_MB = [128, 192, 256, 384, 512, 768, 1024, 1280, 1536, 1769, 2048, 2560, 3008, 3538, 4096, 5120, 6144, 7168, 8192, 9216, 10240] as const;
@@ -42,6 +40,8 @@ export interface MemorySweep {
   /** Cheapest point; `tie` when the other architecture costs the same there (e.g. all inside the free tier). */
   cheapest: { arch: Arch; memoryMb: number; usd: number; tie: boolean } | null;
   current: { memoryMb: number; usd: number } | null;
+  /** Memory sizes with no point, each with the first problem the core found there (e.g. duration over the limit). */
+  missing: { memoryMb: number; problem: FieldProblem }[];
 }
 
 /**
@@ -55,12 +55,14 @@ export function memorySweep(s: PriceState, rates: Rates = US_EAST_1): MemorySwee
   const perMillion: Record<Arch, number[]> = { x86_64: [], arm64: [] };
   let cheapest: MemorySweep['cheapest'] = null;
   let current: MemorySweep['current'] = null;
+  const missing: MemorySweep['missing'] = [];
   if (s.requests > 0) {
     for (const arch of ['x86_64', 'arm64'] as const) {
       mems.forEach((m, i) => {
         const pcd = durationAt(m, s.memoryMb, s.pcDurationMs, s.cpuShare, s.threads);
         const r = computeBill({ ...s, arch, memoryMb: m, durationMs: round3(durations[i]!), pcDurationMs: round3(pcd) }, rates);
         const usd = r.ok ? (r.bill.total_usd / s.requests) * 1e6 : NaN;
+        if (!r.ok && arch === s.arch) missing.push({ memoryMb: m, problem: r.errors[0]! });
         perMillion[arch].push(usd);
         if (Number.isFinite(usd) && (!cheapest || usd < cheapest.usd - 1e-12)) cheapest = { arch, memoryMb: m, usd, tie: false };
         else if (cheapest && cheapest.arch !== arch && cheapest.memoryMb === m && Math.abs(usd - cheapest.usd) <= 1e-12) cheapest.tie = true;
@@ -68,7 +70,7 @@ export function memorySweep(s: PriceState, rates: Rates = US_EAST_1): MemorySwee
       });
     }
   }
-  return { memoryMb: mems, durationMs: durations, perMillion, cheapest, current };
+  return { memoryMb: mems, durationMs: durations, perMillion, cheapest, current, missing };
 }
 
 const round3 = (x: number) => Math.round(x * 1000) / 1000;

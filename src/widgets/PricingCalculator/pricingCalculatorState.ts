@@ -9,10 +9,9 @@
  * source). `cpuShare` and `threads` are the chart's opt-in assumption, not billing inputs.
  * URL prefix: `price` (e.g. ?price.mem=512&price.arch=arm64).
  */
-import { EPHEMERAL_MB, MAX_DURATION_MS, MEMORY_MB, validatePriceInput } from '../../sim/pricing/validatePriceInput.ts';
-import { INIT_MS, DEFAULT_RUNTIME } from '../../sim/constants/initDurations.ts';
-import type { PriceInput } from '../../sim/pricing/types.ts';
-import type { FieldProblem, Schema, StateOf } from '../shared/fieldSpec.ts';
+import { DEFAULT_RUNTIME, EPHEMERAL_MB, INIT_MS, MAX_DURATION_MS, MEMORY_MB, validatePriceInput } from '~/sim';
+import type { PriceInput } from '~/sim';
+import { problemsFromCore, type FieldProblem, type Schema, type StateOf } from '../shared/fieldSpec.ts';
 
 export const PRICE_PREFIX = 'price';
 
@@ -82,16 +81,7 @@ const CORE_TEXT: [RegExp, string][] = [
 export function priceInputOf(s: PriceState): { ok: true; input: PriceInput } | { ok: false; errors: FieldProblem[] } {
   const v = validatePriceInput(toRawPriceInput(s));
   if (v.ok) return { ok: true, input: v.value };
-  return {
-    ok: false,
-    errors: v.errors.map((e) => {
-      const key = CORE_FIELD[e.field] ?? e.field;
-      const spec = (priceSchema as Record<string, { label: string } | undefined>)[key];
-      let expected = e.expected;
-      for (const [re, to] of CORE_TEXT) expected = expected.replace(re, to);
-      return { key: spec ? key : 'requests', message: `${spec?.label ?? e.field} must be ${expected}; got ${e.got}` };
-    }),
-  };
+  return { ok: false, errors: problemsFromCore(v.errors, priceSchema, CORE_FIELD, 'requests', CORE_TEXT) };
 }
 
 /** Cross-field rules: exactly the core's (`validatePriceInput`). */

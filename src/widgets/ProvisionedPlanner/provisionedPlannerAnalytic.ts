@@ -13,11 +13,8 @@
  * previous night left) × 30, priced with `priceMonthly` (monthly tiers apply to the month). The free tier
  * is left out: AWS does not apply it to functions that use provisioned concurrency.
  */
-import { priceMonthly } from '../../sim/pricing/priceMonthly.ts';
-import { US_EAST_1, type Arch, type Rates } from '../../sim/pricing/rates.ts';
-import type { Bill } from '../../sim/pricing/types.ts';
-import type { Traffic } from '../../sim/traffic/types.ts';
-import { DEFAULT_ACCOUNT_CONCURRENCY, MIN_UNRESERVED_CONCURRENCY } from '../../sim/constants/limits.ts';
+import { DEFAULT_ACCOUNT_CONCURRENCY, MIN_UNRESERVED_CONCURRENCY, priceMonthly, US_EAST_1 } from '~/sim';
+import type { Arch, Bill, Rates, Traffic } from '~/sim';
 import type { PlannerState } from './provisionedPlannerState.ts';
 
 /** Largest provisioned level the engine accepts under the default account limit (same as the schema's `pc.max`). */

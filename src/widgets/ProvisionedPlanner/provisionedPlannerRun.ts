@@ -2,10 +2,8 @@
  * The planner's engine runs (imported by the worker and at build time; never by the page bundle): one
  * simulated day per provisioned level, the same seed for each level.
  */
-import { runScenario } from '../../sim/engine/runScenario.ts';
-import { priceMonthly } from '../../sim/pricing/priceMonthly.ts';
-import { US_EAST_1, type Rates } from '../../sim/pricing/rates.ts';
-import type { SimConfig } from '../../sim/engine/config.ts';
+import { priceMonthly, runScenario, US_EAST_1 } from '~/sim';
+import type { Rates, SimConfig } from '~/sim';
 import type { Progress } from '../shared/workerProtocol.ts';
 import type { PlannerState } from './provisionedPlannerState.ts';
 import { analyticPlan, breakEven, dailyTraffic, planLevels, DAY_S, DAYS_PER_MONTH, WARMUP_S, type LevelResult, type PlanResult } from './provisionedPlannerAnalytic.ts';

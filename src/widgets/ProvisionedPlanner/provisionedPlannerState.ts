@@ -7,10 +7,7 @@
  * 100 requests/s and 10 s durations so a plan (a simulated day per level) stays within tens of
  * seconds in the worker even on a busy 2-core machine; see `planLevels` for the invocation budget.
  */
-import { MEMORY_MB } from '../../sim/pricing/validatePriceInput.ts';
-import { DEFAULT_RUNTIME, RUNTIMES } from '../../sim/constants/initDurations.ts';
-import { DEFAULT_ACCOUNT_CONCURRENCY, DEFAULT_IDLE_TIMEOUT_S, MIN_UNRESERVED_CONCURRENCY } from '../../sim/constants/limits.ts';
-import { formatNumber } from '../shared/format.ts';
+import { DEFAULT_ACCOUNT_CONCURRENCY, DEFAULT_IDLE_TIMEOUT_S, DEFAULT_RUNTIME, formatNumber, MEMORY_MB, MIN_UNRESERVED_CONCURRENCY, RUNTIMES } from '~/sim';
 import { SEED_FIELD, type FieldProblem, type Schema, type StateOf } from '../shared/fieldSpec.ts';
 
 export const PLANNER_PREFIX = 'pcp';

@@ -3,7 +3,8 @@
  * against the provisioned level), the readout for the reader's level, and the break-even explanation
  * derived from the rates.
  */
-import { esc, formatNumber, formatPercent, formatUsd } from '../shared/format.ts';
+import { formatNumber, formatPercent, formatUsd } from '~/sim';
+import { esc, readoutItem } from '../shared/html.ts';
 import type { ChartSpec } from '../shared/chart.ts';
 import type { AnalyticPlan, BreakEven, LevelResult, PlanResult } from './provisionedPlannerAnalytic.ts';
 import { DAYS_PER_MONTH } from './provisionedPlannerAnalytic.ts';
@@ -67,7 +68,7 @@ export function coldChartSpec(s: PlannerState, sim: LevelResult[] | null, levels
 export function readoutHtml(s: PlannerState, sim: LevelResult[] | null): string {
   const mine = sim?.find((r) => r.pc === s.pc);
   const none = sim?.[0];
-  const cell = (label: string, value: string, out: string) => `<div><span class="ll-label">${esc(label)}</span><output data-out="${out}">${esc(value)}</output></div>`;
+  const cell = (label: string, value: string, out: string) => readoutItem(label, out, value);
   if (!mine || !none) return `<div class="ll-readout">${cell('Monthly cost at your level', '…', 'cost')}${cell('Cold starts per month', '…', 'cold')}</div>`;
   const diff = mine.monthlyUsd - none.monthlyUsd;
   return (

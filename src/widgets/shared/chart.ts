@@ -25,7 +25,8 @@
  * in `widgets.css`, so the chart follows the light/dark toggle with no JS. Motion: a short fade-in only
  * under `prefers-reduced-motion: no-preference` (in CSS).
  */
-import { esc, formatCompact } from './format.ts';
+import { formatCompact } from '~/sim';
+import { esc, scrollBox } from './html.ts';
 
 export interface ChartSeries {
   name: string;
@@ -57,7 +58,7 @@ export interface ChartSpec {
   marks?: { x: number; label: string }[];
   points?: { x: number; y: number; label: string; tone?: 0 | 1 | 2 | 3 }[];
   summary: string;
-  width?: number;
+  /** CSS pixels (default 280); the width is always the container's. */
   height?: number;
   /** Caption of the data-table `<details>` (default 'Data table'). */
   tableLabel?: string;
@@ -65,7 +66,10 @@ export interface ChartSpec {
   tableColumns?: { name: string; values: ArrayLike<number>; format?: (v: number) => string }[];
 }
 
-const M = { top: 16, right: 16, bottom: 44, left: 64 };
+/** Plot margins (px): the left one is computed from the y labels (`leftPadding`). */
+const M = { top: 16, right: 28, bottom: 44 };
+/** Width of the series' own coordinate system (stretched to the plot width). */
+const PLOT_UNITS = 1000;
 
 /** Widens a linear extent to whole tick steps (unless the axis pins min/max). */
 function niceExtent(e: Extent, axis: ChartAxis): Extent {
@@ -170,46 +174,78 @@ function pathFor(s: ChartSeries, sx: (v: number) => number, sy: (v: number) => n
   return segments.join('');
 }
 
-/** The SVG alone (server or client). */
+/** Pixels per character of an 11-px tick label in the system UI font (digits and "$,.%" are narrower). */
+const CHAR_PX = 6.4;
+
+/**
+ * Left padding (px) that fits the longest y tick label, the y-axis title beside it, and the gap between.
+ */
+export function leftPadding(labels: readonly string[]): number {
+  const longest = labels.reduce((n, l) => Math.max(n, l.length), 0);
+  return Math.round(Math.min(120, Math.max(44, 30 + longest * CHAR_PX)));
+}
+
+/** x as a fraction of the plot width, as an SVG percentage ("37.5%"). */
+const pct = (f: number) => `${Math.round(f * 10000) / 100}%`;
+
+/**
+ * The SVG alone (server or client). Text keeps its CSS pixel size at every width: the `<svg>` has no
+ * viewBox; its CSS padding holds the y labels (left) and the plot is its content box, so x positions are
+ * percentages of the plot width and y positions are pixels. The series paths alone are drawn in a nested
+ * `<svg viewBox="0 0 1000 H" preserveAspectRatio="none">` that stretches to the plot, with
+ * `vector-effect="non-scaling-stroke"` so lines keep their width. A phone thus gets a narrower plot with
+ * text as large as on a desktop, instead of a shrunken picture.
+ */
 export function renderChartSvg(spec: ChartSpec): string {
-  const W = spec.width ?? 640;
   const H = spec.height ?? 280;
   const ex = extent(spec.series.map((s) => s.x), spec.x);
   const eyRaw = extent(spec.series.map((s) => s.y).concat(spec.points ? [spec.points.map((p) => p.y)] : []), spec.y);
   const ey = spec.y.scale === 'log2' ? eyRaw : niceExtent(eyRaw, spec.y);
-  const sx = scaleFn(spec.x, ex, M.left, W - M.right);
+  const fxOf = scaleFn(spec.x, ex, 0, 1); // fraction of the plot width
   const sy = scaleFn(spec.y, ey, H - M.bottom, M.top);
   const fx = spec.x.format ?? formatCompact;
   const fy = spec.y.format ?? formatCompact;
   const xT = ticksFor(spec.x, ex);
   const yT = ticksFor(spec.y, ey);
+  const yLabels = yT.map((t) => fy(t));
+  const left = leftPadding(yLabels);
   const baseY = sy(ey.lo);
   const parts: string[] = [];
-  parts.push(`<svg class="ll-chart-svg" viewBox="0 0 ${W} ${H}" role="img" aria-labelledby="${esc(spec.id)}-title ${esc(spec.id)}-summary" preserveAspectRatio="xMidYMid meet">`);
+  parts.push(
+    `<svg class="ll-chart-svg" width="100%" height="${H}" style="padding: 0 ${M.right}px 0 ${left}px" role="img" aria-labelledby="${esc(spec.id)}-title ${esc(spec.id)}-summary">`,
+  );
   parts.push(`<title id="${esc(spec.id)}-title">${esc(spec.title)}</title>`);
   parts.push('<g class="ll-grid" aria-hidden="true">');
-  for (const t of yT) parts.push(`<line x1="${M.left}" x2="${W - M.right}" y1="${r1(sy(t))}" y2="${r1(sy(t))}"/>`);
+  for (const t of yT) parts.push(`<line x1="0" x2="100%" y1="${r1(sy(t))}" y2="${r1(sy(t))}"/>`);
   parts.push('</g><g class="ll-axis" aria-hidden="true">');
-  parts.push(`<line x1="${M.left}" x2="${W - M.right}" y1="${r1(baseY)}" y2="${r1(baseY)}"/>`);
-  for (const t of xT) parts.push(`<line x1="${r1(sx(t))}" x2="${r1(sx(t))}" y1="${r1(baseY)}" y2="${r1(baseY + 5)}"/><text x="${r1(sx(t))}" y="${r1(baseY + 18)}" text-anchor="middle">${esc(fx(t))}</text>`);
-  for (const t of yT) parts.push(`<text x="${M.left - 8}" y="${r1(sy(t) + 4)}" text-anchor="end">${esc(fy(t))}</text>`);
-  parts.push(`<text class="ll-axis-label" x="${r1((M.left + W - M.right) / 2)}" y="${H - 6}" text-anchor="middle">${esc(spec.x.label)}</text>`);
-  parts.push(`<text class="ll-axis-label" transform="translate(14 ${r1((M.top + H - M.bottom) / 2)}) rotate(-90)" text-anchor="middle">${esc(spec.y.label)}</text>`);
+  parts.push(`<line x1="0" x2="100%" y1="${r1(baseY)}" y2="${r1(baseY)}"/>`);
+  for (const t of xT) {
+    const x = pct(fxOf(t));
+    parts.push(`<line x1="${x}" x2="${x}" y1="${r1(baseY)}" y2="${r1(baseY + 5)}"/><text x="${x}" y="${r1(baseY + 18)}" text-anchor="middle">${esc(fx(t))}</text>`);
+  }
+  yT.forEach((t, i) => parts.push(`<text x="-8" y="${r1(sy(t) + 4)}" text-anchor="end">${esc(yLabels[i]!)}</text>`));
+  parts.push(`<text class="ll-axis-label" x="50%" y="${H - 6}" text-anchor="middle">${esc(spec.x.label)}</text>`);
+  parts.push(`<text class="ll-axis-label" transform="translate(${14 - left} ${r1((M.top + H - M.bottom) / 2)}) rotate(-90)" text-anchor="middle">${esc(spec.y.label)}</text>`);
   parts.push('</g><g class="ll-series" aria-hidden="true">');
   const xLog = spec.x.scale === 'log2';
   const yLog = spec.y.scale === 'log2';
+  parts.push(`<svg width="100%" height="${H}" viewBox="0 0 ${PLOT_UNITS} ${H}" preserveAspectRatio="none" overflow="visible">`);
   spec.series.forEach((s, i) => {
-    const d = pathFor(s, sx, sy, xLog, yLog, baseY);
-    if (d) parts.push(`<path class="ll-${s.kind} ll-tone-${s.tone ?? i % 4}${s.dashed ? ' ll-dashed' : ''}" d="${d}"/>`);
+    const d = pathFor(s, (v) => fxOf(v) * PLOT_UNITS, sy, xLog, yLog, baseY);
+    if (d) parts.push(`<path class="ll-${s.kind} ll-tone-${s.tone ?? i % 4}${s.dashed ? ' ll-dashed' : ''}" d="${d}" vector-effect="non-scaling-stroke"/>`);
   });
+  parts.push('</svg>');
   for (const m of spec.marks ?? []) {
     if (!Number.isFinite(m.x) || m.x < ex.lo || m.x > ex.hi) continue;
-    const x = r1(sx(m.x));
-    parts.push(`<line class="ll-mark" x1="${x}" x2="${x}" y1="${M.top}" y2="${r1(baseY)}"/><text class="ll-mark-label" x="${x + 4}" y="${M.top + 10}">${esc(m.label)}</text>`);
+    const f = fxOf(m.x);
+    const x = pct(f);
+    // A label near the right edge reads leftwards from its rule, so it stays inside the chart.
+    const [dx, anchor] = f > 0.75 ? [-4, 'end'] : [4, 'start'];
+    parts.push(`<line class="ll-mark" x1="${x}" x2="${x}" y1="${M.top}" y2="${r1(baseY)}"/><text class="ll-mark-label" x="${x}" dx="${dx}" y="${M.top + 10}" text-anchor="${anchor}">${esc(m.label)}</text>`);
   }
   for (const p of spec.points ?? []) {
     if (!Number.isFinite(p.x) || !Number.isFinite(p.y) || p.x < ex.lo || p.x > ex.hi) continue;
-    parts.push(`<circle class="ll-point ll-tone-${p.tone ?? 0}" cx="${r1(sx(p.x))}" cy="${r1(sy(p.y))}" r="4.5"><title>${esc(p.label)}</title></circle>`);
+    parts.push(`<circle class="ll-point ll-tone-${p.tone ?? 0}" cx="${pct(fxOf(p.x))}" cy="${r1(sy(p.y))}" r="4.5"><title>${esc(p.label)}</title></circle>`);
   }
   parts.push('</g></svg>');
   return parts.join('');
@@ -231,7 +267,7 @@ export function renderDataTable(spec: ChartSpec): string {
       const xs = group[0]!.x;
       for (let i = 0; i < xs.length; i++)
         rows.push(`<tr><th scope="row">${esc(fx(xs[i]!))}</th>${group.map((s) => `<td>${esc(cell(s.y[i], fy))}</td>`).join('')}${extra.map((c) => `<td>${esc(cell(c.values[i], c.format ?? formatCompact))}</td>`).join('')}</tr>`);
-      return `<table class="ll-table"><thead>${head}</thead><tbody>${rows.join('')}</tbody></table>`;
+      return scrollBox(spec.tableLabel ?? `Data table: ${spec.title}`, `<table class="ll-table"><thead>${head}</thead><tbody>${rows.join('')}</tbody></table>`);
     })
     .join('');
 }

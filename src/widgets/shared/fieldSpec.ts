@@ -21,6 +21,7 @@
  * Pure: no DOM; runs on the server (Astro frontmatter), in the browser and in Node tests.
  */
 import { expectedNumber } from '../../sim/validate/fields.ts';
+import type { FieldError } from '~/sim';
 
 export interface NumberField {
   kind: 'number';
@@ -92,6 +93,21 @@ export function defaultsOf<S extends Schema>(schema: S): StateOf<S> {
   const out: Record<string, unknown> = {};
   for (const [k, f] of Object.entries(schema)) out[k] = f.default;
   return out as StateOf<S>;
+}
+
+/**
+ * The core validator's errors as field problems, so a widget's check is the core's rule, never a copy:
+ * each core field maps to a widget key (`fields`; unmapped ones go to `fallbackKey`), the message leads
+ * with that input's label and keeps the core's accepted range, and `rewrite` turns the core's names for
+ * other fields into the widget's labels ("at most --requests" → "at most Requests per month").
+ */
+export function problemsFromCore(errors: readonly FieldError[], schema: Schema, fields: Record<string, string>, fallbackKey: string, rewrite: readonly [RegExp, string][] = []): FieldProblem[] {
+  return errors.map((e) => {
+    const key = fields[e.field] ?? (e.field in schema ? e.field : fallbackKey);
+    let expected = e.expected;
+    for (const [re, to] of rewrite) expected = expected.replace(re, to);
+    return { key, message: `${schema[key]!.label} must be ${expected}; got ${e.got}` };
+  });
 }
 
 /** The default state, checked: a widget whose defaults break its own rules fails the build, naming them. */
