@@ -95,7 +95,8 @@ describe('memory tuning: imported measurements', () => {
 
 describe('memory tuning: view', () => {
   it('marks 1,769 MB and each further vCPU step', () => {
-    expect(vcpuMarks()).toEqual([{ x: 1769, label: '1 vCPU' }, { x: 3538, label: '2' }, { x: 5307, label: '3' }, { x: 7076, label: '4' }, { x: 8845, label: '5' }]);
+    expect(vcpuMarks()).toEqual([{ x: 1769, label: '1 vCPU' }, { x: 3538, label: '' }, { x: 5307, label: '' }, { x: 7076, label: '' }, { x: 8845, label: '' }]);
+    expect(durationChartSpec(view(base)).summary).toContain('Dotted lines: 1 vCPU at 1,769 MB, then one more every 1,769 MB (3,538, 5,307, 7,076, 8,845 MB).');
     const g = chartGrid();
     for (const s of [1769, 1770, 3538, 3539, 10240, 128]) expect(g).toContain(s);
   });

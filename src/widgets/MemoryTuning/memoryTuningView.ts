@@ -12,10 +12,15 @@ const MB = (m: number) => `${formatNumber(m)} MB`;
 const MS = (d: number) => `${formatNumber(d, d < 10 ? 2 : 1)} ms`;
 const STRATEGY_TEXT = { cost: 'cost', speed: 'speed', balanced: 'balanced' } as const;
 
-/** Vertical marks: 1 vCPU at 1,769 MB, then each further vCPU of the community step table. */
+/**
+ * Vertical marks: 1 vCPU at 1,769 MB, then each further vCPU of the community step table. Only the first
+ * is labelled (on a phone the steps are closer than their labels); `MARKS_TEXT` says what the rest are.
+ */
 export function vcpuMarks(): { x: number; label: string }[] {
-  return VCPU_STEPS_MB.map((x, i) => ({ x, label: i === 0 ? '1 vCPU' : `${i + 1}` }));
+  return VCPU_STEPS_MB.map((x, i) => ({ x, label: i === 0 ? '1 vCPU' : '' }));
 }
+
+const MARKS_TEXT = `Dotted lines: 1 vCPU at ${formatNumber(MB_PER_VCPU)} MB, then one more every ${formatNumber(MB_PER_VCPU)} MB (${VCPU_STEPS_MB.slice(1).map((m) => formatNumber(m)).join(', ')} MB).`;
 
 function axisX(): ChartSpec['x'] {
   return { label: 'Memory (MB)', scale: 'log2', format: (v) => formatNumber(v), ticks: [128, 256, 512, 1024, 2048, 4096, 10240] };
@@ -56,7 +61,7 @@ export function durationChartSpec(v: TuneView, idBase = 'tune'): ChartSpec {
     ],
     marks: vcpuMarks(),
     points: m?.measured?.map((r) => ({ x: r.memory_mb, y: r.duration_ms, tone: 2 as const, label: `Measured: ${MB(r.memory_mb)}, ${MS(r.duration_ms)}` })) ?? [],
-    summary: `Modelled duration falls from ${MS(v.duration.x86_64[0]!)} at 128 MB to ${MS(v.duration.x86_64[v.duration.x86_64.length - 1]!)} at 10,240 MB on x86_64${v.input.armDurationFactor !== 1 ? `; arm64 runs ×${formatNumber(v.input.armDurationFactor)} as long` : ' (arm64 set to the same speed)'}.${m ? ` Dots: ${m.measured!.length} measured points.` : ''}`,
+    summary: `Modelled duration falls from ${MS(v.duration.x86_64[0]!)} at 128 MB to ${MS(v.duration.x86_64[v.duration.x86_64.length - 1]!)} at 10,240 MB on x86_64${v.input.armDurationFactor !== 1 ? `; arm64 runs ×${formatNumber(v.input.armDurationFactor)} as long` : ' (arm64 set to the same speed)'}.${m ? ` Dots: ${m.measured!.length} measured points.` : ''} ${MARKS_TEXT}`,
     tableLabel: 'Data table: duration by memory',
   };
 }
