@@ -142,7 +142,7 @@ describeBrowser('pricing calculator widget', () => {
     await hydrated(page);
     expect(await page.locator(TAG).getByLabel('Requests per month', { exact: true }).inputValue()).toBe('1000000');
     expect(await page.locator(TAG).getByLabel('Memory (MB)', { exact: true }).inputValue()).toBe('1024');
-    await expect.poll(() => total(page).textContent()).toBe(cliTotal(['--memory', '1024', '--requests', '1000000']));
+    await expect.poll(() => total(page).textContent()).toBe(cliTotal(['--memory', '1024', '--arch', 'x86_64', '--requests', '1000000', '--duration-ms', '1000']));
     expect(await page.locator(`${TAG} [data-notice]`).isHidden()).toBe(true);
     await page.close();
   });

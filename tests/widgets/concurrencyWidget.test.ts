@@ -14,6 +14,9 @@ const base = defaultsOf(concurrencySchema);
 const state = (o: Partial<ConcurrencyState>): ConcurrencyState => ({ ...base, ...o });
 const steady = (o: Partial<ConcurrencyState> = {}) => state({ shape: 'steady', rate: 100, durationMs: 1000, windowS: 600, accountLimit: 1000, ...o });
 
+/** Whole engine runs (millions of arrivals) take a few seconds alone, several times that on a busy 2-core machine. */
+const ENGINE_RUN_TIMEOUT_MS = 60_000;
+
 describe('concurrency widget: traffic shapes', () => {
   it('maps steady, spike and diurnal onto the core traffic kinds', () => {
     expect(trafficOf(steady())).toEqual({ kind: 'poisson', rate: 100 });
@@ -54,7 +57,7 @@ describe('concurrency widget: cross-field messages name the accepted range', () 
   });
 });
 
-describe('concurrency widget: the checks are the engine’s rules', () => {
+describe('concurrency widget: the checks are the engine’s rules', { timeout: ENGINE_RUN_TIMEOUT_MS }, () => {
   it('for generated in-range states, checkState passes exactly when validateSimConfig accepts the config', () => {
     const small = (max: number) => fc.integer({ min: 0, max });
     const arb = stateArb(concurrencySchema, { accountLimit: fc.integer({ min: 1, max: 300 }), reserved: small(300), provisioned: small(300) });
@@ -71,7 +74,7 @@ describe('concurrency widget: the checks are the engine’s rules', () => {
   });
 });
 
-describe('concurrency widget: the simulation against the closed forms', () => {
+describe('concurrency widget: the simulation against the closed forms', { timeout: ENGINE_RUN_TIMEOUT_MS }, () => {
   it("Little's law: the simulated mean is rate × duration", () => {
     const r = runConcurrency(steady({ accountLimit: 10_000 }));
     expect(r.throttles).toBe(0);
@@ -135,7 +138,7 @@ describe('concurrency widget: the simulation against the closed forms', () => {
   });
 });
 
-describe('concurrency widget: views', () => {
+describe('concurrency widget: views', { timeout: ENGINE_RUN_TIMEOUT_MS }, () => {
   it('the default renders real numbers, never NaN', () => {
     const r = runConcurrency(base);
     const html = readoutHtml(base, r) + renderChartFigure(concurrencyChartSpec(base, r)) + renderChartFigure(requestsChartSpec(r));
@@ -156,7 +159,7 @@ describe('concurrency widget: views', () => {
   });
 });
 
-describe('concurrency widget: the scaling-limit overlay and edge cases', () => {
+describe('concurrency widget: the scaling-limit overlay and edge cases', { timeout: ENGINE_RUN_TIMEOUT_MS }, () => {
   it('a spike beyond the bucket draws the ramp: existing + 1,000, then 100 per second, up to the cap', () => {
     const r = runConcurrency(base);
     expect(r.scalingLimit).not.toBeNull();
@@ -195,7 +198,7 @@ describe('concurrency widget: the scaling-limit overlay and edge cases', () => {
   });
 });
 
-describe('concurrency widget: throttles split by cause', () => {
+describe('concurrency widget: throttles split by cause', { timeout: ENGINE_RUN_TIMEOUT_MS }, () => {
   it('names the scaling-rate and the cap throttles', () => {
     const r = runConcurrency(steady({ windowS: 60, useReserved: true, reserved: 50 }));
     expect(r.scalingThrottles).toBe(0);

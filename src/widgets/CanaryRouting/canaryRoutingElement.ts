@@ -16,9 +16,7 @@ class CanaryRouting extends WidgetElement<typeof canarySchema> {
   readonly prefix = CANARY_PREFIX;
   protected override check = checkState;
   protected override debounceMs = 250;
-  private runner = this.attachRunner<CanaryState, CanaryResult>({
-    worker: () => new Worker(new URL('./canaryRoutingWorker.ts', import.meta.url), { type: 'module' }),
-  });
+  private runner = this.attachRunner<CanaryState, CanaryResult>(() => new Worker(new URL('./canaryRoutingWorker.ts', import.meta.url), { type: 'module' }));
 
   override hydrate(): void {
     super.hydrate();

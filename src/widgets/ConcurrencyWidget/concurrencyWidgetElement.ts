@@ -16,9 +16,7 @@ class ConcurrencyWidget extends WidgetElement<typeof concurrencySchema> {
   protected override check = checkState;
   protected override presets = PRESETS;
   protected override debounceMs = 300;
-  private runner = this.attachRunner<ConcurrencyState, ConcurrencyResult>({
-    worker: () => new Worker(new URL('./concurrencyWidgetWorker.ts', import.meta.url), { type: 'module' }),
-  });
+  private runner = this.attachRunner<ConcurrencyState, ConcurrencyResult>(() => new Worker(new URL('./concurrencyWidgetWorker.ts', import.meta.url), { type: 'module' }));
 
   override hydrate(): void {
     super.hydrate();

@@ -17,9 +17,7 @@ class ProvisionedPlanner extends WidgetElement<typeof plannerSchema> {
   readonly prefix = PLANNER_PREFIX;
   protected override check = checkState;
   protected override debounceMs = 400;
-  private runner = this.attachRunner<PlannerState, PlanResult>({
-    worker: () => new Worker(new URL('./provisionedPlannerWorker.ts', import.meta.url), { type: 'module' }),
-  });
+  private runner = this.attachRunner<PlannerState, PlanResult>(() => new Worker(new URL('./provisionedPlannerWorker.ts', import.meta.url), { type: 'module' }));
 
   protected async update(s: PlannerState): Promise<void> {
     const levels = planLevels(s);

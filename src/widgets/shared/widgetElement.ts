@@ -10,9 +10,7 @@
  *     readonly prefix = MY_PREFIX;                    // URL keys: ?my.rate=…&my.seed=…
  *     protected override check = checkState;          // from <stem>State.ts (the core's validator, mapped to fields)
  *     protected override presets = PRESETS;           // optional: buttons [data-preset="key"]
- *     private runner = this.attachRunner<MyState, MyResult>({
- *       worker: () => new Worker(new URL('./myWidgetWorker.ts', import.meta.url), { type: 'module' }),
- *     });
+ *     private runner = this.attachRunner<MyState, MyResult>(() => new Worker(new URL('./myWidgetWorker.ts', import.meta.url), { type: 'module' }));
  *     protected async update(state: MyState) {
  *       const { result } = await this.runner.run(state);
  *       this.q('[data-out="total"]').textContent = formatUsd(result.total);
@@ -196,11 +194,11 @@ export abstract class WidgetElement<S extends Schema> extends HTMLElement {
   /**
    * A job runner wired to this widget's progress bar, Cancel button and status line; each result's wall
    * time lands in `data-last-run-ms` (browser tests read it). Call once, in a field initializer:
-   * `private runner = this.attachRunner<State, Result>({ worker: () => new Worker(…) })`.
+   * `private runner = this.attachRunner<State, Result>(() => new Worker(new URL(…), { type: 'module' }))`.
    */
-  protected attachRunner<P, R>(opts: Omit<JobRunnerOptions, 'onProgress' | 'onBusy'>): JobRunner<P, R> {
+  protected attachRunner<P, R>(worker: JobRunnerOptions['worker']): JobRunner<P, R> {
     const runner = createJobRunner<P, R>({
-      ...opts,
+      worker,
       onProgress: (done, total) => {
         const bar = this.querySelector<HTMLProgressElement>('[data-progress]');
         if (bar) bar.value = total > 0 ? done / total : 0;
