@@ -5,8 +5,8 @@
  * URL prefix `tune` (e.g. ?tune.dur=11722&tune.at=128&tune.cpu=1); imported Power Tuning measurements
  * travel separately as `tune.pt` (Power Tuning's own `sizes;durations;costs` encoding).
  */
-import { TUNE_RULES, TUNE_STRATEGIES, CPU_MODELS, DEFAULT_MEMORY_SIZES, MEMORY_SIZES_EXPECTED, validateTuneInput, type Arch, type NumberRule, type TuneInput } from '~/sim';
-import type { FieldProblem, NumberField, Schema, StateOf } from '../shared/fieldSpec.ts';
+import { TUNE_RULES, TUNE_STRATEGIES, CPU_MODELS, DEFAULT_MEMORY_SIZES, validateTuneInput, type Arch, type NumberRule, type TuneInput } from '~/sim';
+import { problemsFromCore, type FieldProblem, type NumberField, type Schema, type StateOf } from '../shared/fieldSpec.ts';
 import type { Preset } from '../shared/widgetElement.ts';
 
 export const TUNE_PREFIX = 'tune';
@@ -60,14 +60,7 @@ export const TUNE_PRESETS: Record<string, Preset<typeof tuneSchema>> = {
  */
 export function tuneInputOf(s: TuneState, arch: Arch = 'x86_64'): { ok: true; input: TuneInput } | { ok: false; errors: FieldProblem[] } {
   const v = validateTuneInput({ ...s, arch, memorySizes: [...DEFAULT_MEMORY_SIZES, s.atMemoryMb] });
-  if (v.ok) return { ok: true, input: v.value };
-  return {
-    ok: false,
-    errors: v.errors.map((e) => {
-      const spec = (tuneSchema as Record<string, { label: string } | undefined>)[e.field];
-      return { key: spec ? e.field : 'atMemoryMb', message: `${spec?.label ?? e.field} must be ${e.field === 'memorySizes' ? MEMORY_SIZES_EXPECTED : e.expected}; got ${e.got}` };
-    }),
-  };
+  return v.ok ? { ok: true, input: v.value } : { ok: false, errors: problemsFromCore(v.errors, tuneSchema, {}, 'atMemoryMb') };
 }
 
 /** The element's cross-field check: the core's validator (e.g. a duration of 0 ms, which the field's range allows). */
