@@ -1,6 +1,6 @@
 /**
  * `npm run bench:sim [-- --json] [-- --only NAME]`: simulated invocations per wall-clock second and peak
- * memory for the standard scenarios of issue 3. Each scenario runs in its own child process so its peak
+ * memory for the three standard scenarios listed in src/sim/README.md (Benchmark). Each scenario runs in its own child process so its peak
  * RSS is its own. Not a test: numbers depend on the machine and on what else is running.
  */
 import { spawnSync } from 'node:child_process';
@@ -63,7 +63,7 @@ function runOne(name: string): Row {
     name, label: sc.label, invocations: summary.invocations, wall_s: wall, cpu_s: cpu, invocations_per_s: summary.invocations / wall,
     invocations_per_cpu_s: summary.invocations / cpu, load_avg_1m: load,
     events_per_s: summary.events / wall, peak_rss_mb: process.resourceUsage().maxRSS / 1024, peak_heap_mb: peakHeap / 2 ** 20,
-    cold_start_ratio: summary.cold_start_ratio, throttle_ratio: summary.throttle_ratio, target: sc.target ?? '',
+    cold_start_ratio: summary.coldStartRatio, throttle_ratio: summary.throttleRatio, target: sc.target ?? '',
   };
 }
 

@@ -2,6 +2,7 @@
 /**
  * `npm test`: every check, in the order that gives the fastest useful failure.
  *   1. astro check        (TypeScript + Astro + MDX type check)
+ *      sim purity         (src/sim without cli/ type-checks with the ECMAScript library only: no DOM, no Node)
  *   2. vitest unit        (simulator, markdown plugins, widget logic, content sources)
  *   3. vitest examples    (each runnable handler against a local DynamoDB-compatible server)
  *   4. astro build        (the whole site, search index, CSP, link check, service worker)
@@ -24,6 +25,7 @@ const vitest = (project) => [
 ];
 const steps = [
   ['type check', 'npx', ['astro', 'check']],
+  ['sim purity (compiler)', 'npx', ['tsc', '-p', 'src/sim/tsconfig.json', '--noEmit']],
   ['unit tests', ...vitest('unit')],
   ['example tests', ...vitest('examples')],
   ['build', 'npx', ['astro', 'build']],

@@ -3,7 +3,8 @@
 
 // Pricing
 export { priceMonthly, isInitBilled } from './pricing/priceMonthly.ts';
-export { validatePriceInput, MEMORY_MB, EPHEMERAL_MB, MAX_DURATION_MS } from './pricing/validatePriceInput.ts';
+export { validatePriceInput, checkProvisionedTime } from './pricing/validatePriceInput.ts';
+export { PRICE_RULES, HOURS_IN_MONTH, MAX_MONTHLY_REQUESTS } from './pricing/priceRules.ts';
 export { US_EAST_1, INIT_BILLED_SINCE } from './pricing/rates.ts';
 export type { Rates, ArchRates, DurationTier, Arch } from './pricing/rates.ts';
 export type { PriceInput, Bill, BillLine, Packaging, RuntimeKind, InitBillingRule, SnapStartRuntime } from './pricing/types.ts';
@@ -11,8 +12,8 @@ export { tieredCost } from './pricing/tieredCost.ts';
 
 // Engine
 export { createSimulation, SimConfigError } from './engine/createSimulation.ts';
-export { step, runUntil, processNext } from './engine/step.ts';
-export type { SimEvent } from './engine/step.ts';
+export { step, runUntil, processNext, processedKind, processedSlot, ProcessedKind, PROCESSED_NONE } from './engine/step.ts';
+export type { SimEvent, Processed } from './engine/step.ts';
 export { summarize } from './engine/summarize.ts';
 export type { Summary } from './engine/summarize.ts';
 export { series } from './engine/series.ts';
@@ -21,7 +22,8 @@ export { envSpans } from './engine/spans.ts';
 export type { EnvSpan, EnvSpans } from './engine/spans.ts';
 export { runScenario } from './engine/runScenario.ts';
 export type { RunOptions, ScenarioResult } from './engine/runScenario.ts';
-export { validateSimConfig, MAX_SIM_SECONDS } from './engine/validateSimConfig.ts';
+export { validateSimConfig } from './engine/validateSimConfig.ts';
+export { SIM_RULES, MAX_SIM_SECONDS, MAX_REQUESTS, MAX_RATE } from './engine/simRules.ts';
 export { DEFAULT_LIMITS, ENV_TRACE } from './engine/config.ts';
 export type { SimConfig, ResolvedSimConfig, ReusePolicy, InvocationType } from './engine/config.ts';
 export type { SimState } from './engine/state.ts';
@@ -50,13 +52,14 @@ export { INIT_MS, INIT_MS_AS_OF, RUNTIMES, DEFAULT_RUNTIME, defaultInitDist, run
 export * from './constants/limits.ts';
 
 // Formatting (locale-independent numbers, money, durations; quoting user input in messages)
-export { DASH, formatNumber, formatCount, formatQuantity, formatPercent, formatCompact } from './format/index.ts';
-export { formatUsd, formatCost, formatRate, formatSeconds, formatDuration, quoteInput, QUOTE_MAX_CHARS } from './format/index.ts';
+export { DASH, formatNumber, formatCount, formatQuantity, formatSignificant, formatPercent, formatCompact } from './format/index.ts';
+export { formatUsd, formatCost, formatRate, formatSeconds, formatDuration, quoteInput, escapeInput, QUOTE_MAX_CHARS } from './format/index.ts';
 
-// Validation result shape shared by validatePriceInput and validateSimConfig
-export type { FieldError, Validation } from './validate/fields.ts';
+// Validation: the result shape shared by the validators, and the rules tables' shape and readers
+export type { FieldError, Validation, NumberSpec } from './validate/fields.ts';
+export { expectedNumber } from './validate/fields.ts';
+export { expectedOf, defaultsOf, readRule, readOptionalRule, readWithRule, specOf } from './validate/rules.ts';
 export type { NumberRule, RuleTable } from './validate/rules.ts';
-export { expectedOf } from './validate/rules.ts';
 
 // Memory tuning: duration and cost against memory, AWS Lambda Power Tuning import
 export { MB_PER_VCPU, MAX_VCPUS, VCPU_STEPS_MB, CPU_MODELS, vcpuAt, cpuCapacity } from './tune/vcpu.ts';

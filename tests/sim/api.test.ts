@@ -27,7 +27,7 @@ describe('public API of src/sim', () => {
     expect(Object.keys(r).sort()).toEqual(['series', 'spans', 'summary']);
     for (const k of ['arrivals', 'concurrency', 'concurrencyPeak', 'environments', 'coldStarts', 'throttles', 't'] as const) expect(r.series[k]).toBeInstanceOf(Float64Array);
     const b = sim.priceMonthly({ memoryMb: 128, arch: 'x86_64', requests: 1, durationMs: 1 });
-    for (const k of ['total_usd', 'request_charge_usd', 'compute_charge_usd', 'init_charge_usd', 'ephemeral_charge_usd', 'pc_charge_usd', 'pc_duration_charge_usd', 'lines'] as const) expect(b).toHaveProperty(k);
+    for (const k of ['totalUsd', 'requestChargeUsd', 'computeChargeUsd', 'initChargeUsd', 'ephemeralChargeUsd', 'pcChargeUsd', 'pcDurationChargeUsd', 'lines'] as const) expect(b).toHaveProperty(k);
     expect(b.lines[0]).toEqual(expect.objectContaining({ label: expect.any(String), quantity: expect.any(Number), unit: expect.any(String), rate: expect.any(Number), usd: expect.any(Number) }));
   });
 });

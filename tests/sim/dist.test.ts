@@ -63,7 +63,7 @@ describe('random source and distributions', () => {
   });
 });
 
-describe('INIT defaults per runtime (lambda-facts §4.2)', () => {
+describe('INIT defaults per runtime (maxday/lambda-perf medians and p90s)', () => {
   it('fits a lognormal to the published median and p90', () => {
     const d = defaultInitDist('nodejs24.x');
     expect(d).toEqual({ kind: 'lognormal', medianMs: 135, sigma: lognormalSigmaFromP90(135, 156) });

@@ -34,23 +34,23 @@ describe('concurrency controls', () => {
   it('reserved = 0 throttles everything', () => {
     const { summary } = runScenario({ ...base, reserved: 0 });
     expect(summary.executions).toBe(0);
-    expect(summary.throttle_ratio).toBe(1);
+    expect(summary.throttleRatio).toBe(1);
   });
   it('reserved caps the function below the account limit', () => {
     const { summary } = runScenario({ ...base, traffic: { kind: 'poisson', rate: 100 }, duration: { kind: 'const', ms: 1000 }, reserved: 50, init: NO_INIT });
-    expect(summary.peak_concurrency).toBe(50);
+    expect(summary.peakConcurrency).toBe(50);
     expect(summary.throttles).toBeGreaterThan(0);
   });
   it('provisioned environments serve without cold starts; spillover goes on-demand and can cold start', () => {
     const low = runScenario({ ...base, provisioned: 20, traffic: { kind: 'poisson', rate: 5 } }).summary;
-    expect(low.cold_starts).toBe(0);
-    expect(low.provisioned_executions).toBe(low.executions);
-    expect(low.cost.pc_charge_usd).toBeGreaterThan(0);
+    expect(low.coldStarts).toBe(0);
+    expect(low.provisionedExecutions).toBe(low.executions);
+    expect(low.cost.pcChargeUsd).toBeGreaterThan(0);
     const high = runScenario({ ...base, provisioned: 2, traffic: { kind: 'poisson', rate: 50 } }).summary;
-    expect(high.provisioned_executions).toBeGreaterThan(0);
-    expect(high.cold_starts).toBeGreaterThan(0);
-    expect(high.cost.pc_duration_charge_usd).toBeGreaterThan(0);
-    expect(high.cost.compute_charge_usd).toBeGreaterThan(0);
+    expect(high.provisionedExecutions).toBeGreaterThan(0);
+    expect(high.coldStarts).toBeGreaterThan(0);
+    expect(high.cost.pcDurationChargeUsd).toBeGreaterThan(0);
+    expect(high.cost.computeChargeUsd).toBeGreaterThan(0);
   });
   it('validates: reserved must leave 100 unreserved, provisioned ≤ reserved', () => {
     const r = validateSimConfig({ ...base, reserved: 950 });
@@ -71,14 +71,14 @@ describe('environment lifecycle', () => {
     expect(s.envCount).toBe(2);
     runUntil(s, 100);
     expect(s.envCount).toBe(0);
-    expect(summarize(s).environments_reclaimed).toBe(3);
+    expect(summarize(s).environmentsReclaimed).toBe(3);
   });
   it('recycles environments after max lifetime even under steady load', () => {
     const { summary } = runScenario({ ...base, traffic: { kind: 'constant', rate: 10 }, duration: { kind: 'const', ms: 50 }, init: NO_INIT, maxLifetimeS: 60, simSeconds: 600 });
-    expect(summary.environments_recycled).toBeGreaterThanOrEqual(9);
-    expect(summary.cold_starts).toBeGreaterThanOrEqual(10);
+    expect(summary.environmentsRecycled).toBeGreaterThanOrEqual(9);
+    expect(summary.coldStarts).toBeGreaterThanOrEqual(10);
     const off = runScenario({ ...base, traffic: { kind: 'constant', rate: 10 }, duration: { kind: 'const', ms: 50 }, init: NO_INIT, simSeconds: 600 }).summary;
-    expect(off.cold_starts).toBe(1);
+    expect(off.coldStarts).toBe(1);
   });
   it('records capped lifecycle spans for a timeline', () => {
     const s = createSimulation({ ...base, spans: { maxSpans: 5, maxIntervalsPerSpan: 3 }, traffic: { kind: 'poisson', rate: 30 } });
@@ -102,8 +102,8 @@ describe('environment lifecycle', () => {
     expect(b).toBeLessThan(spans.length);
     const sum = summarize(s);
     // E[S] = 0.75·200 + 0.25·400 = 250 ms → mean busy ≈ 40 · (0.25 + init share)
-    expect(sum.mean_busy).toBeGreaterThan(9);
-    expect(sum.mean_busy).toBeLessThan(12);
+    expect(sum.meanBusy).toBeGreaterThan(9);
+    expect(sum.meanBusy).toBeLessThan(12);
   });
 });
 
@@ -112,21 +112,21 @@ describe('asynchronous invocations', () => {
     const { summary } = runScenario({ ...base, invocation: 'async', traffic: { kind: 'poisson', rate: 8 }, duration: { kind: 'exp', meanMs: 1000 }, concurrencyLimit: 10, init: NO_INIT, simSeconds: 3000 });
     expect(summary.throttles).toBeGreaterThan(0);
     expect(summary.async!.retries).toBeGreaterThan(0);
-    expect(summary.async!.on_failure).toBe(0);
+    expect(summary.async!.onFailure).toBe(0);
     const c = summary.conservation;
     expect(c.dropped).toBe(0);
-    expect(c.completed + c.in_flight).toBe(c.arrivals);
+    expect(c.completed + c.inFlight).toBe(c.arrivals);
   });
   it('sends events past the maximum age to the on-failure destination', () => {
     const { summary } = runScenario({ ...base, invocation: 'async', traffic: { kind: 'poisson', rate: 5 }, duration: { kind: 'const', ms: 1000 }, concurrencyLimit: 1, init: NO_INIT, async: { maxEventAgeS: 60 }, simSeconds: 2000 });
-    expect(summary.async!.on_failure).toBeGreaterThan(0);
-    expect(summary.async!.max_event_age_s).toBeLessThanOrEqual(61);
+    expect(summary.async!.onFailure).toBeGreaterThan(0);
+    expect(summary.async!.maxEventAgeS).toBeLessThanOrEqual(61);
   });
   it('retries function errors at most maxRetryAttempts times', () => {
     const { summary } = runScenario({ ...base, invocation: 'async', async: { errorRate: 1, maxRetryAttempts: 2 }, traffic: { kind: 'constant', rate: 1 }, duration: { kind: 'const', ms: 10 }, simSeconds: 1000 });
     // every event runs 3 times (1 + 2 retries, 60 s and 120 s later) and then goes to the destination
-    expect(summary.async!.on_failure).toBeGreaterThan(800);
-    expect(summary.executions).toBeGreaterThan(2.6 * summary.async!.on_failure);
+    expect(summary.async!.onFailure).toBeGreaterThan(800);
+    expect(summary.executions).toBeGreaterThan(2.6 * summary.async!.onFailure);
   });
 });
 
@@ -137,9 +137,9 @@ describe('outputs', () => {
     expect(ser.bucketSeconds).toBe(16);
     for (const col of [ser.arrivals, ser.throttles, ser.coldStarts, ser.concurrency, ser.concurrencyPeak, ser.environments]) expect(col.length).toBe(ser.length);
     expect(ser.arrivals.reduce((a, b) => a + b, 0)).toBe(summary.invocations);
-    expect(ser.coldStarts.reduce((a, b) => a + b, 0)).toBe(summary.cold_starts);
+    expect(ser.coldStarts.reduce((a, b) => a + b, 0)).toBe(summary.coldStarts);
     const meanBusy = ser.concurrency.reduce((a, b, i) => a + b * Math.min(ser.bucketSeconds, 1000 - ser.t[i]!), 0) / 1000;
-    expect(meanBusy).toBeCloseTo(summary.mean_busy, 6);
+    expect(meanBusy).toBeCloseTo(summary.meanBusy, 6);
     const spikeBucket = Math.floor(110 / ser.bucketSeconds);
     expect(ser.arrivals[spikeBucket]!).toBeGreaterThan(ser.arrivals[0]! * 10);
   });
@@ -147,15 +147,15 @@ describe('outputs', () => {
     const all = runScenario({ ...base, simSeconds: 200 }).summary;
     const warm = runScenario({ ...base, simSeconds: 200, warmupS: 100 }).summary;
     expect(warm.invocations).toBeLessThan(all.invocations * 0.6);
-    expect(warm.cold_starts).toBeLessThan(all.cold_starts);
-    expect(warm.window_seconds).toBe(100);
+    expect(warm.coldStarts).toBeLessThan(all.coldStarts);
+    expect(warm.windowSeconds).toBe(100);
   });
   it('reports latency percentiles including INIT', () => {
     const { summary } = runScenario({ ...base, duration: { kind: 'const', ms: 100 }, init: { kind: 'const', ms: 900 }, idleTimeoutS: 0 });
-    expect(summary.latency_ms.p50).toBe(1000);
-    expect(summary.cold_start_ratio).toBe(1);
+    expect(summary.latencyMs.p50).toBe(1000);
+    expect(summary.coldStartRatio).toBe(1);
     const warm = runScenario({ ...base, duration: { kind: 'const', ms: 100 } }).summary;
-    expect(warm.latency_ms.p50).toBe(100);
+    expect(warm.latencyMs.p50).toBe(100);
   });
 });
 
@@ -197,8 +197,8 @@ describe('caps and bad input', () => {
     const s = createSimulation({ ...base, traffic: { kind: 'poisson', rate: 0.01 }, idleTimeoutS: 0, runtime: 'rust-provided.al2023', simSeconds: 100000 });
     runUntil(s, 100000);
     const sum = summarize(s);
-    expect(sum.cost.init_billed).toBe(true);
-    expect(sum.latency_ms.p50).toBeGreaterThan(16);
+    expect(sum.cost.initBilled).toBe(true);
+    expect(sum.latencyMs.p50).toBeGreaterThan(16);
   });
 });
 
@@ -208,7 +208,7 @@ describe('conservation at the caps', () => {
       const { summary } = runScenario({ ...base, invocation, traffic: { kind: 'constant', rate: 1000 }, duration: { kind: 'const', ms: 10000 }, limits: { maxEnvironments: 50 } });
       const c = summary.conservation;
       expect(summary.truncated).toBe(true);
-      expect(c.arrivals).toBe(c.completed + c.throttled + c.dropped + c.in_flight);
+      expect(c.arrivals).toBe(c.completed + c.throttled + c.dropped + c.inFlight);
     }
   });
   it('runUntil ignores NaN and times in the past', () => {
@@ -234,9 +234,9 @@ describe('warm-up boundary', () => {
   it('counts environments and busy ones that already exist when the window opens toward the peaks', () => {
     const { summary } = runScenario({ traffic: { kind: 'traceTimes', timesS: Float64Array.from([0, 0.1, 0.2]) }, duration: 'const:60000', init: 'const:0', warmupS: 10, simSeconds: 20 });
     expect(summary.invocations).toBe(0);
-    expect(summary.peak_environments).toBe(3);
-    expect(summary.peak_concurrency).toBe(3);
-    expect(summary.mean_busy).toBeCloseTo(3, 9);
+    expect(summary.peakEnvironments).toBe(3);
+    expect(summary.peakConcurrency).toBe(3);
+    expect(summary.meanBusy).toBeCloseTo(3, 9);
   });
 });
 
@@ -248,9 +248,9 @@ describe('runScenario progress', () => {
     expect(seen).toEqual([0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1].map((x) => expect.closeTo(x, 9)));
     // same events; the time integrals are split at chunk ends, so they may differ in the last bits
     const one = runScenario(cfg).summary;
-    expect({ ...chunked.summary, mean_busy: 0, mean_environments: 0 }).toEqual({ ...one, mean_busy: 0, mean_environments: 0 });
-    expect(chunked.summary.mean_busy).toBeCloseTo(one.mean_busy, 9);
-    expect(chunked.summary.mean_environments).toBeCloseTo(one.mean_environments, 9);
+    expect({ ...chunked.summary, meanBusy: 0, meanEnvironments: 0 }).toEqual({ ...one, meanBusy: 0, meanEnvironments: 0 });
+    expect(chunked.summary.meanBusy).toBeCloseTo(one.meanBusy, 9);
+    expect(chunked.summary.meanEnvironments).toBeCloseTo(one.meanEnvironments, 9);
   });
   it('finishes a requests-bounded run with progress too', () => {
     const seen: (number | null)[] = [];

@@ -57,7 +57,7 @@ describe('engine properties (fast-check)', () => {
     fc.assert(fc.property(config, (cfg) => {
       const { summary } = runScenario(cfg);
       const c = summary.conservation;
-      expect(c.arrivals).toBe(c.completed + c.throttled + c.dropped + c.in_flight);
+      expect(c.arrivals).toBe(c.completed + c.throttled + c.dropped + c.inFlight);
       expect(summary.invocations).toBe(c.arrivals);
     }), { numRuns: 120 });
   }, 60_000);
@@ -73,7 +73,7 @@ describe('engine properties (fast-check)', () => {
         if (s.heapN < 0 || s.queued < 0) return false;
       }
       const sum = summarize(s);
-      return sum.peak_concurrency <= cap && Number.isFinite(sum.mean_busy) && Number.isFinite(sum.cost.total_usd);
+      return sum.peakConcurrency <= cap && Number.isFinite(sum.meanBusy) && Number.isFinite(sum.cost.totalUsd);
     }), { numRuns: 80 });
   }, 60_000);
 

@@ -45,6 +45,13 @@ describe('src/sim purity', () => {
       expect(hits).toEqual([]);
     });
   }
+  it('the compiler enforces it too: src/sim/tsconfig.json has the ECMAScript library only (npm test runs tsc on it)', () => {
+    const cfg = JSON.parse(code(readFileSync(join(ROOT, 'tsconfig.json'), 'utf8')));
+    expect(cfg.compilerOptions.lib).toEqual(['ES2023']);
+    expect(cfg.compilerOptions.types).toEqual([]);
+    expect(cfg.exclude).toEqual(['./cli/**']);
+    expect(readFileSync(join(ROOT, '../../scripts/test.mjs'), 'utf8')).toContain("'tsc', '-p', 'src/sim/tsconfig.json', '--noEmit'");
+  });
   it('index.ts only re-exports', () => {
     const lines = code(readFileSync(join(ROOT, 'index.ts'), 'utf8')).split('\n').map((l) => l.trim()).filter(Boolean);
     const bad = lines.filter((l) => !/^export (\*|\{|type \{)/.test(l) && !/^[\w ,{}]*\} from /.test(l));

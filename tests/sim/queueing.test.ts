@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createSimulation, runUntil, runScenario, summarize, erlangB, envSpans, type SimConfig } from '~/sim/index.ts';
 
-// Closed forms from simulation-anchors.md §2, checked against the seeded engine. Tolerances are a few
+// Closed forms (listed in src/sim/README.md, "Closed forms the tests check"), checked against the seeded engine. Tolerances are a few
 // standard errors of the run length used.
 const NO_INIT = { kind: 'const', ms: 0 } as const;
 
@@ -9,17 +9,17 @@ describe("Little's law: mean concurrency = λ · E[S]", () => {
   it('holds for Poisson arrivals and lognormal durations (no cap)', () => {
     // E[S] = 500 · e^(0.8²/2) ms = 688.6 ms; λ = 50 → 34.43
     const { summary } = runScenario({ traffic: { kind: 'poisson', rate: 50 }, duration: { kind: 'lognormal', medianMs: 500, sigma: 0.8 }, init: NO_INIT, simSeconds: 4000, warmupS: 100, seed: 7 });
-    expect(summary.mean_busy / (50 * 0.5 * Math.exp(0.32))).toBeCloseTo(1, 1);
-    expect(Math.abs(summary.mean_busy / 34.43 - 1)).toBeLessThan(0.02);
+    expect(summary.meanBusy / (50 * 0.5 * Math.exp(0.32))).toBeCloseTo(1, 1);
+    expect(Math.abs(summary.meanBusy / 34.43 - 1)).toBeLessThan(0.02);
   });
   it("AWS's example: 100 req/s × 0.5 s = 50", () => {
     const { summary } = runScenario({ traffic: { kind: 'constant', rate: 100 }, duration: { kind: 'const', ms: 500 }, init: NO_INIT, simSeconds: 200, warmupS: 10 });
-    expect(summary.mean_busy).toBeCloseTo(50, 0);
+    expect(summary.meanBusy).toBeCloseTo(50, 0);
   });
   it('with throttling: λ(1 − P_throttle) · E[S]', () => {
     const { summary } = runScenario({ traffic: { kind: 'poisson', rate: 12 }, duration: { kind: 'exp', meanMs: 1000 }, init: NO_INIT, concurrencyLimit: 10, simSeconds: 20000, warmupS: 100, seed: 3 });
-    expect(summary.throttle_ratio).toBeGreaterThan(0.1);
-    expect(Math.abs(summary.mean_busy / (12 * (1 - summary.throttle_ratio) * 1) - 1)).toBeLessThan(0.02);
+    expect(summary.throttleRatio).toBeGreaterThan(0.1);
+    expect(Math.abs(summary.meanBusy / (12 * (1 - summary.throttleRatio) * 1) - 1)).toBeLessThan(0.02);
   });
 });
 
@@ -81,8 +81,8 @@ describe('Erlang-B: synchronous throttling under a static cap (M/G/c/c)', () => 
     [1, 1, { kind: 'const', ms: 1000 } as const, 0.5],
   ])('the simulator matches: c=%i, λ=%i (insensitive to the duration law)', (c, lambda, duration, b) => {
     const { summary } = runScenario({ traffic: { kind: 'poisson', rate: lambda }, duration, init: NO_INIT, concurrencyLimit: c, requests: 600000, warmupS: 50, seed: 9 });
-    expect(Math.abs(summary.throttle_ratio / b - 1)).toBeLessThan(0.06);
-    expect(summary.erlang_b_reference).toBeCloseTo(b, 6);
+    expect(Math.abs(summary.throttleRatio / b - 1)).toBeLessThan(0.06);
+    expect(summary.erlangBReference).toBeCloseTo(b, 6);
   });
 });
 
@@ -91,8 +91,8 @@ describe('keep-alive under MRU reuse (exact results and bounds)', () => {
     for (const [lambda, T] of [[1, 1], [0.5, 4]] as const) {
       const { summary } = runScenario({ traffic: { kind: 'poisson', rate: lambda }, duration: { kind: 'const', ms: 0.01 }, init: NO_INIT, idleTimeoutS: T, requests: 200000, seed: 2 });
       const p = Math.exp(-lambda * T);
-      expect(Math.abs(summary.cold_start_ratio - p)).toBeLessThan(0.006);
-      expect(Math.abs(summary.mean_environments - (1 - p))).toBeLessThan(0.01);
+      expect(Math.abs(summary.coldStartRatio - p)).toBeLessThan(0.006);
+      expect(Math.abs(summary.meanEnvironments - (1 - p))).toBeLessThan(0.01);
     }
   });
 
@@ -125,7 +125,7 @@ describe('keep-alive under MRU reuse (exact results and bounds)', () => {
       const s = createSimulation({ traffic: { kind: 'traceTimes', timesS: Float64Array.from(times) }, duration: { kind: 'const', ms: d * 1000 }, init: NO_INIT, idleTimeoutS: T, requests: n });
       runUntil(s, Infinity);
       const ref = referenceColdStarts(times, d, T);
-      expect(summarize(s).cold_starts).toBe(ref.cold);
+      expect(summarize(s).coldStarts).toBe(ref.cold);
       // environments at the last arrival = max busy over [t − T, t] (busy intervals [a, a + d))
       const last = times[n - 1]!;
       let maxBusy = 0;
@@ -141,14 +141,14 @@ describe('keep-alive under MRU reuse (exact results and bounds)', () => {
     const mru = runScenario({ ...common, reuse: 'mru' }).summary;
     for (const reuse of ['newest', 'lru'] as const) {
       const other = runScenario({ ...common, reuse }).summary;
-      expect(other.cold_starts).toBeLessThanOrEqual(mru.cold_starts);
-      expect(other.mean_environments).toBeGreaterThanOrEqual(mru.mean_environments - 1e-9);
+      expect(other.coldStarts).toBeLessThanOrEqual(mru.coldStarts);
+      expect(other.meanEnvironments).toBeGreaterThanOrEqual(mru.meanEnvironments - 1e-9);
     }
   });
 
-  it('sanity check (anchors §1.11): with E[S] ≈ 2 s and T = 600 s, cold starts fall below 1% only above about one request per 20 s, and not monotonically', () => {
+  it('sanity check: with E[S] ≈ 2 s and T = 600 s, cold starts fall below 1% only above about one request per 20 s, and not monotonically', () => {
     const pCold = (rate: number) =>
-      runScenario({ traffic: { kind: 'poisson', rate }, duration: 'exp:2000', init: NO_INIT, idleTimeoutS: 600, requests: 200000, seed: 1 }).summary.cold_start_ratio;
+      runScenario({ traffic: { kind: 'poisson', rate }, duration: 'exp:2000', init: NO_INIT, idleTimeoutS: 600, requests: 200000, seed: 1 }).summary.coldStartRatio;
     const [p01, p02, p04, p06] = [0.01, 0.02, 0.04, 0.06].map(pCold) as [number, number, number, number];
     expect(p04).toBeGreaterThan(0.01);
     expect(p06).toBeLessThan(0.01);
@@ -163,11 +163,11 @@ describe('keep-alive under MRU reuse (exact results and bounds)', () => {
     expect(truncated).toBe(false);
     // identity: the environment-time integral is the sum of lifetimes
     const area = spans.reduce((a, sp) => a + ((sp.reclaimedAt ?? s.now) - sp.createdAt), 0);
-    expect(area / s.now).toBeCloseTo(sum.mean_environments, 9);
+    expect(area / s.now).toBeCloseTo(sum.meanEnvironments, 9);
     const done = spans.filter((sp) => sp.reclaimedAt !== null);
     const meanLife = done.reduce((a, sp) => a + sp.reclaimedAt! - sp.createdAt, 0) / done.length;
     const arrivalsPerS = sum.invocations / s.now;
-    expect(Math.abs(meanLife / (sum.mean_environments / (arrivalsPerS * sum.cold_start_ratio)) - 1)).toBeLessThan(0.03);
+    expect(Math.abs(meanLife / (sum.meanEnvironments / (arrivalsPerS * sum.coldStartRatio)) - 1)).toBeLessThan(0.03);
   });
 });
 
@@ -189,7 +189,7 @@ describe('scaling rate: 1,000 new environments per 10 s, refilled continuously',
     // ≈ 1,000 · 60 + ∫₀⁶⁰ 100 · (60 − t) dt = 240,000, plus about half a request per environment from
     // whole 1-s cycles (≈ +1.5%)
     expect(Math.abs(summary.executions / 240000 - 1)).toBeLessThan(0.02);
-    expect(summary.throttle_ratio).toBeCloseTo(0.8, 2);
-    expect(summary.scaling_throttles).toBe(summary.throttles);
+    expect(summary.throttleRatio).toBeCloseTo(0.8, 2);
+    expect(summary.scalingThrottles).toBe(summary.throttles);
   });
 });

@@ -8,19 +8,19 @@ describe('seeded exact values', () => {
     const { summary } = runScenario({ traffic: { kind: 'poisson', rate: 20 }, duration: { kind: 'exp', meanMs: 1991 }, requests: 100_000, seed: 1 });
     expect({
       invocations: summary.invocations,
-      cold_starts: summary.cold_starts,
-      peak_concurrency: summary.peak_concurrency,
+      coldStarts: summary.coldStarts,
+      peakConcurrency: summary.peakConcurrency,
       events: summary.events,
-      sim_seconds: summary.sim_seconds,
-      mean_busy: summary.mean_busy,
+      simSeconds: summary.simSeconds,
+      meanBusy: summary.meanBusy,
     }).toMatchInlineSnapshot(`
       {
-        "cold_starts": 88,
+        "coldStarts": 88,
         "events": 199984,
         "invocations": 100000,
-        "mean_busy": 39.91887010466881,
-        "peak_concurrency": 76,
-        "sim_seconds": 4983.572867253101,
+        "meanBusy": 39.91887010466881,
+        "peakConcurrency": 76,
+        "simSeconds": 4983.572867253101,
       }
     `);
   });
@@ -33,21 +33,21 @@ describe('seeded exact values', () => {
     expect({
       invocations: summary.invocations,
       executions: summary.executions,
-      cold_starts: summary.cold_starts,
+      coldStarts: summary.coldStarts,
       throttles: summary.throttles,
       retries: summary.async!.retries,
-      on_failure: summary.async!.on_failure,
-      recycled: summary.environments_recycled,
-      pc: summary.provisioned_executions,
-      p99: summary.latency_ms.p99,
-      cost: summary.cost.total_usd,
+      onFailure: summary.async!.onFailure,
+      recycled: summary.environmentsRecycled,
+      pc: summary.provisionedExecutions,
+      p99: summary.latencyMs.p99,
+      cost: summary.cost.totalUsd,
     }).toMatchInlineSnapshot(`
       {
-        "cold_starts": 143,
+        "coldStarts": 143,
         "cost": 0.1798743798363,
         "executions": 28213,
         "invocations": 26976,
-        "on_failure": 7,
+        "onFailure": 7,
         "p99": 1556.0858159476352,
         "pc": 8409,
         "recycled": 121,
@@ -57,6 +57,6 @@ describe('seeded exact values', () => {
     `);
   });
   it('a priced month', () => {
-    expect(priceMonthly({ memoryMb: 1769, arch: 'arm64', requests: 123_456_789, durationMs: 87.3, coldStarts: 54_321, initMs: 432.1, pc: 3, pcHours: 200.01, pcRequests: 9_999_999 }).total_usd).toMatchInlineSnapshot(`273.94214352164454`);
+    expect(priceMonthly({ memoryMb: 1769, arch: 'arm64', requests: 123_456_789, durationMs: 87.3, coldStarts: 54_321, initMs: 432.1, pc: 3, pcHours: 200.01, pcRequests: 9_999_999 }).totalUsd).toMatchInlineSnapshot(`273.94214352164454`);
   });
 });

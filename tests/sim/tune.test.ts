@@ -74,7 +74,7 @@ describe('cost', () => {
   it('prices the month with priceMonthly (tiers, no free tier)', () => {
     const c = invocationCost(10240, 900_000, 'x86_64', 1e9);
     const bill = priceMonthly({ memoryMb: 10240, arch: 'x86_64', requests: 1e9, durationMs: 900_000, freeTier: false });
-    expect(c.monthlyCostUsd).toBe(bill.total_usd);
+    expect(c.monthlyCostUsd).toBe(bill.totalUsd);
     expect(c.monthlyCostUsd).toBeLessThan(1e9 * c.costPerInvocationUsd); // past 6B GB-s the second tier is cheaper
   });
   it("AWS's example costs about the same at 128 and 1,024 MB, per 1,000 invocations", () => {

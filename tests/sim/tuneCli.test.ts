@@ -49,7 +49,7 @@ describe('sim tune', () => {
   it('prints its help', () => {
     const r = cli('tune', '--help');
     expect(r.code).toBe(0);
-    expect(r.out).toMatch(/--cpu-share S .*a number from 0 to 1/);
+    expect(r.out).toMatch(/--cpu-share S .*a number from 0 to 1/i);
     expect(cli('--help').out).toMatch(/sim -- tune/);
   });
   const bad: [string[], string][] = [

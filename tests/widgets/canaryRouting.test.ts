@@ -37,7 +37,7 @@ describe('canary routing: the split', () => {
     const a = versionStats(sim.spans.spans, 0);
     const b = versionStats(sim.spans.spans, 1);
     expect(a.requests + b.requests).toBe(sim.summary.executions);
-    expect(a.coldStarts + b.coldStarts).toBe(sim.summary.cold_starts);
+    expect(a.coldStarts + b.coldStarts).toBe(sim.summary.coldStarts);
     expect(a.approximate || b.approximate).toBe(false);
   });
 

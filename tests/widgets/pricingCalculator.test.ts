@@ -41,8 +41,8 @@ describe('pricing calculator: the known bill', () => {
     const r = computeBill(base);
     expect(r.ok).toBe(true);
     if (!r.ok) return;
-    expect(r.bill.request_charge_usd).toBeCloseTo(0.4, 10);
-    expect(r.bill.compute_charge_usd).toBeCloseTo(1_100_000 * 0.0000166667, 10);
+    expect(r.bill.requestChargeUsd).toBeCloseTo(0.4, 10);
+    expect(r.bill.computeChargeUsd).toBeCloseTo(1_100_000 * 0.0000166667, 10);
     expect(totalText(r.bill)).toBe('$18.73');
   });
 });
@@ -64,7 +64,7 @@ describe('pricing calculator: identical to `npm run sim -- price`', () => {
       expect(r.ok).toBe(true);
       if (!r.ok) return;
       const cli = cliJson(toCliArgs(s));
-      expect(r.bill.total_usd).toBe(cli.total_usd);
+      expect(r.bill.totalUsd).toBe(cli.total_usd);
       expect(totalText(r.bill)).toBe(formatUsd(cli.total_usd));
       expect(r.bill.lines).toEqual(cli.lines);
       // Each itemized row reads exactly as the CLI's text table prints it.
@@ -86,7 +86,7 @@ describe('pricing calculator: identical to `npm run sim -- price`', () => {
       const out = execFileSync(process.execPath, ['--import', 'tsx', 'src/sim/cli/main.ts', ...toCliArgs(s), '--json'], { encoding: 'utf8' });
       const r = computeBill(s);
       if (!r.ok) throw new Error('invalid');
-      expect(JSON.parse(out).total_usd).toBe(r.bill.total_usd);
+      expect(JSON.parse(out).total_usd).toBe(r.bill.totalUsd);
       expect(formatUsd(JSON.parse(out).total_usd)).toBe(totalText(r.bill));
     }
   }, 30_000);
@@ -132,7 +132,7 @@ describe('pricing calculator: memory chart', () => {
     const i = sw.memoryMb.indexOf(512);
     const r = computeBill(base);
     if (!r.ok) throw new Error('invalid');
-    expect(sw.perMillion.x86_64[i]).toBeCloseTo((r.bill.total_usd / 3) , 9);
+    expect(sw.perMillion.x86_64[i]).toBeCloseTo((r.bill.totalUsd / 3) , 9);
     expect(sw.perMillion.x86_64.every(Number.isFinite)).toBe(true);
     // With duration constant, cost per million rises with memory; arm64 is cheaper.
     for (let k = 1; k < sw.memoryMb.length; k++) expect(sw.perMillion.x86_64[k]!).toBeGreaterThanOrEqual(sw.perMillion.x86_64[k - 1]!);

@@ -92,9 +92,9 @@ describe('engine runs', () => {
     expect(again).toEqual(plan.sim[2]);
     expect(plan.sim.at(-1)!.coldStarts).toBeLessThan(plan.sim[0]!.coldStarts);
     expect(plan.sim[0]!.coldStarts).toBe(plan.sim[0]!.day.coldStarts * 30);
-    expect(plan.sim[0]!.bill.pc_charge_usd).toBe(0);
+    expect(plan.sim[0]!.bill.pcChargeUsd).toBe(0);
     // PC charge: p × GB × 720 h × $0.0000041667
-    expect(plan.sim[1]!.bill.pc_charge_usd).toBeCloseTo(2 * 1 * 720 * 3600 * 0.0000041667, 6);
+    expect(plan.sim[1]!.bill.pcChargeUsd).toBeCloseTo(2 * 1 * 720 * 3600 * 0.0000041667, 6);
     expect(plan.sim.every((r) => r.day.throttles === 0)).toBe(true);
   });
   it('renders charts, readout and text with no NaN', () => {

@@ -14,7 +14,7 @@ export function table(rows: string[][], alignRight: boolean[] = []): string {
 export function formatBill(b: Bill): string {
   const rows = [['Charge', 'Quantity', 'Unit', 'Rate', 'Cost']];
   for (const l of b.lines) rows.push([l.label, formatQuantity(l.quantity), l.unit, formatRate(l.rate), formatCost(l.usd)]);
-  rows.push(['Total', '', '', '', formatCost(b.total_usd)]);
+  rows.push(['Total', '', '', '', formatCost(b.totalUsd)]);
   const notes = b.lines.filter((l) => l.note).map((l) => `  ${l.label}: ${l.note}`);
   return `${table(rows, [false, true, false, true, true])}\n\nNotes:\n${notes.join('\n')}`;
 }
@@ -23,17 +23,17 @@ export function formatSummary(s: Summary): string {
   const q = formatQuantity;
   const rows = [
     ['invocations', q(s.invocations)],
-    ['cold starts', `${q(s.cold_starts)} (${formatPercent(s.cold_start_ratio, 2)} of invocations)`],
-    ['throttles', `${q(s.throttles)} (${formatPercent(s.throttle_ratio, 2)} of invocations)`],
-    ['mean environments', q(s.mean_environments)],
-    ['mean busy (concurrency)', q(s.mean_busy)],
-    ['peak concurrency', q(s.peak_concurrency)],
-    ['latency p50 / p90 / p99 (ms)', `${q(s.latency_ms.p50)} / ${q(s.latency_ms.p90)} / ${q(s.latency_ms.p99)}`],
-    ['cost of the simulated window', formatCost(s.cost.total_usd)],
-    ['simulated seconds (window)', `${q(s.sim_seconds)} (${q(s.window_seconds)})`],
+    ['cold starts', `${q(s.coldStarts)} (${formatPercent(s.coldStartRatio, 2)} of invocations)`],
+    ['throttles', `${q(s.throttles)} (${formatPercent(s.throttleRatio, 2)} of invocations)`],
+    ['mean environments', q(s.meanEnvironments)],
+    ['mean busy (concurrency)', q(s.meanBusy)],
+    ['peak concurrency', q(s.peakConcurrency)],
+    ['latency p50 / p90 / p99 (ms)', `${q(s.latencyMs.p50)} / ${q(s.latencyMs.p90)} / ${q(s.latencyMs.p99)}`],
+    ['cost of the simulated window', formatCost(s.cost.totalUsd)],
+    ['simulated seconds (window)', `${q(s.simSeconds)} (${q(s.windowSeconds)})`],
   ];
-  if (s.erlang_b_reference !== null && s.throttles > 0) rows.splice(3, 0, ['Erlang-B reference', `${formatPercent(s.erlang_b_reference, 2)} of invocations throttled`]);
-  if (s.async) rows.push(['async retries / on-failure / queued', `${q(s.async.retries)} / ${q(s.async.on_failure)} / ${q(s.async.queued_at_end)}`]);
+  if (s.erlangBReference !== null && s.throttles > 0) rows.splice(3, 0, ['Erlang-B reference', `${formatPercent(s.erlangBReference, 2)} of invocations throttled`]);
+  if (s.async) rows.push(['async retries / on-failure / queued', `${q(s.async.retries)} / ${q(s.async.onFailure)} / ${q(s.async.queuedAtEnd)}`]);
   const out = table(rows, [false, true]);
   const warn = s.warnings.map((w) => `warning: ${w}`).join('\n');
   return warn ? `${out}\n${warn}` : out;

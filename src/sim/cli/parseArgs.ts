@@ -1,3 +1,5 @@
+import { escapeInput, quoteInput } from '../format/index.ts';
+
 /**
  * Minimal flag parser: `--name value`, `--name=value`, and boolean flags. Unknown flags and missing
  * values are errors (the caller prints one line and exits 2).
@@ -14,7 +16,7 @@ export function parseArgs(argv: readonly string[], valueFlags: readonly string[]
   const bools = new Set<string>();
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
-    if (!a.startsWith('--')) return { ok: false, error: `unexpected argument "${a}"; flags start with --` };
+    if (!a.startsWith('--')) return { ok: false, error: `unexpected argument ${quoteInput(a)}; flags start with --` };
     const eq = a.indexOf('=');
     const name = eq > 0 ? a.slice(2, eq) : a.slice(2);
     if (boolFlags.includes(name)) {
@@ -22,7 +24,7 @@ export function parseArgs(argv: readonly string[], valueFlags: readonly string[]
       bools.add(name);
       continue;
     }
-    if (!valueFlags.includes(name)) return { ok: false, error: `unknown flag --${name}; see --help` };
+    if (!valueFlags.includes(name)) return { ok: false, error: `unknown flag --${escapeInput(name)}; see --help` };
     let v: string | undefined;
     if (eq > 0) v = a.slice(eq + 1);
     else {

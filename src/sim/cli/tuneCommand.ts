@@ -5,36 +5,36 @@
  */
 import { parseArgs, type ParsedArgs } from './parseArgs.ts';
 import { table } from './format.ts';
-import { formatCost, formatQuantity } from '../format/index.ts';
-import { validateTuneInput, MEMORY_SIZES_EXPECTED } from '../tune/validateTuneInput.ts';
+import { formatCost, formatNumber, formatQuantity } from '../format/index.ts';
+import { validateTuneInput, ARCHES, MEMORY_SIZES_EXPECTED } from '../tune/validateTuneInput.ts';
 import { evaluateTuning, type TuneResult } from '../tune/evaluateTuning.ts';
 import { parsePowerTuning, type PowerTuningResults } from '../tune/parsePowerTuning.ts';
-import { TUNE_RULES, TUNE_STRATEGIES } from '../tune/tuneRules.ts';
-import { CPU_MODELS } from '../tune/vcpu.ts';
+import { TUNE_RULES as R, TUNE_STRATEGIES, DEFAULT_MEMORY_SIZES } from '../tune/tuneRules.ts';
+import { CPU_MODELS, MB_PER_VCPU } from '../tune/vcpu.ts';
 import { expectedOf } from '../validate/rules.ts';
 import type { CliIo } from './runCli.ts';
+import { flagOf, type FlagSpec } from './flags.ts';
+import { lines } from './help.ts';
 
-const TUNE_FLAGS: Record<string, string> = {
-  'duration-ms': 'durationMs', 'at-memory': 'atMemoryMb', 'cpu-share': 'cpuShare', threads: 'threads', arch: 'arch',
-  requests: 'requests', 'memory-sizes': 'memorySizes', strategy: 'strategy', 'balanced-weight': 'balancedWeight',
-  'cpu-model': 'cpuModel',
+/** The tune flags: each sets a `validateTuneInput` field; numbers carry their `TUNE_RULES` rule (range, default, help). */
+export const TUNE_FLAGS: Record<string, FlagSpec> = {
+  'duration-ms': { field: 'durationMs', value: 'MS', rule: R.durationMs },
+  'at-memory': { field: 'atMemoryMb', value: 'MB', rule: R.atMemoryMb },
+  'cpu-share': { field: 'cpuShare', value: 'S', rule: R.cpuShare },
+  threads: { field: 'threads', value: 'T', rule: R.threads },
+  arch: { field: 'arch', value: ARCHES.join('|'), help: 'Architecture to price (default x86_64; the same duration on both).' },
+  requests: { field: 'requests', value: 'N', rule: R.requests },
+  'memory-sizes': { field: 'memorySizes', value: 'LIST', help: `Comma-separated sizes to evaluate (default ${DEFAULT_MEMORY_SIZES.join(',')}: Power Tuning's defaults and each vCPU step).` },
+  strategy: { field: 'strategy', value: TUNE_STRATEGIES.join('|'), help: 'How to pick, as Power Tuning does (default cost).' },
+  'balanced-weight': { field: 'balancedWeight', value: 'W', rule: R.balancedWeight },
+  'cpu-model': { field: 'cpuModel', value: CPU_MODELS.join('|'), help: `CPU = memory / ${formatNumber(MB_PER_VCPU)} MB vCPU (AWS; default), or whole vCPUs above ${formatNumber(MB_PER_VCPU)} MB (a community table).` },
+  'power-tuning': { field: '', value: 'FILE|URL', help: 'Power Tuning output JSON (file) or visualization URL: the CPU share and threads are fitted to it.' },
 };
 const PROFILE_FLAGS = ['duration-ms', 'at-memory', 'cpu-share', 'threads'];
-const R = TUNE_RULES;
 
-export const TUNE_HELP = `npm run sim -- tune [flags]   duration and cost against memory (us-east-1 rates)
-  --duration-ms MS       measured average duration: ${expectedOf(R.durationMs)} (required without --power-tuning)
-  --at-memory MB         memory it was measured at: ${expectedOf(R.atMemoryMb)} (default ${R.atMemoryMb.default})
-  --cpu-share S          CPU share of that duration: ${expectedOf(R.cpuShare)} (default ${R.cpuShare.default})
-  --threads T            threads the CPU work can use: ${expectedOf(R.threads)} (default ${R.threads.default})
-  --arch x86_64|arm64    architecture to price (default x86_64; same duration on both)
-  --requests N           per month: ${expectedOf(R.requests)} (default ${formatQuantity(R.requests.default)})
-  --memory-sizes LIST    e.g. 128,512,1769 (default: Power Tuning's sizes plus each 1,769 MB vCPU step)
-  --strategy ${TUNE_STRATEGIES.join('|')}   as Power Tuning chooses (default cost)
-  --balanced-weight W    ${expectedOf(R.balancedWeight)}: 0 = fastest, 1 = cheapest (default ${R.balancedWeight.default})
-  --cpu-model ${CPU_MODELS.join('|')}   CPU = memory/1,769 vCPU (AWS), or whole vCPUs above 1,769 MB (community table)
-  --power-tuning FILE|URL   Power Tuning output JSON or visualization URL: fits CPU share and threads
-  --json                 machine-readable output`;
+export const TUNE_HELP = `npm run sim -- tune [flags]   duration and cost against memory (us-east-1 rates); --duration-ms or --power-tuning is required
+${lines(TUNE_FLAGS)}
+    --json                    Machine-readable output (snake_case names).`;
 
 class TuneUsage extends Error {}
 
@@ -44,7 +44,7 @@ export function runTune(argv: readonly string[], io: CliIo): number {
       io.stdout(TUNE_HELP);
       return 0;
     }
-    const p = parseArgs(argv, [...Object.keys(TUNE_FLAGS), 'power-tuning'], ['json']);
+    const p = parseArgs(argv, Object.keys(TUNE_FLAGS), ['json']);
     if (!p.ok) throw new TuneUsage(p.error);
     const args = p.args;
     const measured = args.values.has('power-tuning') ? readPowerTuning(args, io) : undefined;
@@ -55,12 +55,11 @@ export function runTune(argv: readonly string[], io: CliIo): number {
       throw new TuneUsage(`--duration-ms is required (or --power-tuning FILE|URL): ${expectedOf(R.durationMs)}`);
     }
     const raw: Record<string, unknown> = {};
-    for (const [flag, field] of Object.entries(TUNE_FLAGS)) if (args.values.has(flag)) raw[field] = args.values.get(flag);
+    for (const [flag, { field }] of Object.entries(TUNE_FLAGS)) if (field && args.values.has(flag)) raw[field] = args.values.get(flag);
     const v = validateTuneInput(raw);
     if (!v.ok) {
       const e = v.errors[0]!;
-      const flag = Object.keys(TUNE_FLAGS).find((f) => TUNE_FLAGS[f] === e.field) ?? e.field;
-      throw new TuneUsage(`--${flag} must be ${e.field === 'memorySizes' ? MEMORY_SIZES_EXPECTED : e.expected}; got ${e.got}`);
+      throw new TuneUsage(`${flagOf(TUNE_FLAGS, e.field)} must be ${e.field === 'memorySizes' ? MEMORY_SIZES_EXPECTED : e.expected}; got ${e.got}`);
     }
     const result = evaluateTuning(v.value, measured, args.values.has('memory-sizes'));
     io.stdout(args.bools.has('json') ? JSON.stringify(result, null, 2) : formatTune(result));

@@ -6,7 +6,7 @@ import type { Packaging } from '../pricing/types.ts';
 /**
  * Hello-world INIT duration (REPORT "Init Duration"), median and p90 in ms, per runtime, packaging and
  * architecture. Source: maxday lambda-perf daily data (https://github.com/maxday/lambda-perf), 2026-07-01 to
- * 2026-08-22, about 4,000 samples per runtime over 128–1,024 MB, aggregated in lambda-facts.md §4.2 [3P].
+ * 2026-08-22, about 4,000 samples per runtime over 128–1,024 MB, aggregated per runtime/packaging/arch [3P].
  * As of 2026-08. These exclude Lambda's placement and code download, and real init code adds its own time:
  * treat them as a floor, and pass `init` explicitly for a real function.
  * Order of each tuple: zip x86_64, zip arm64, image x86_64, image arm64; each [median, p90].

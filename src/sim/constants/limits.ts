@@ -1,6 +1,6 @@
 /**
- * Lambda behaviour constants used as simulator defaults. Each names its source; as of 2026-08
- * (lambda-facts.md §3–4).
+ * Lambda behaviour constants used as simulator defaults. Each names its AWS (or third-party) source; as
+ * of 2026-08.
  */
 
 /** Default account concurrency per Region (soft quota). https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html, as of 2026-08. */
@@ -37,3 +37,12 @@ export const ASYNC_ERROR_RETRY_DELAYS_S = [60, 120] as const;
 
 /** Standard function timeout maximum: 900 s. https://docs.aws.amazon.com/lambda/latest/dg/configuration-timeout.html, as of 2026-08. */
 export const MAX_TIMEOUT_S = 900;
+
+/** Memory for standard functions: 128–10,240 MB in 1 MB steps. https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html, as of 2026-08. */
+export const MEMORY_MB = { min: 128, max: 10_240 } as const;
+
+/** Ephemeral storage (/tmp): 512–10,240 MB. https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html, as of 2026-08. */
+export const EPHEMERAL_MB = { min: 512, max: 10_240 } as const;
+
+/** Longest standard invocation in milliseconds (`MAX_TIMEOUT_S`). */
+export const MAX_DURATION_MS = MAX_TIMEOUT_S * 1000;

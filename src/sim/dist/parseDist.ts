@@ -1,12 +1,13 @@
 import type { Dist } from './types.ts';
+import { MAX_DURATION_MS } from '../constants/limits.ts';
+import { formatNumber, quoteInput } from '../format/index.ts';
 
-/**
- * Largest duration accepted anywhere (ms): the 900 s maximum timeout of a standard function.
- * https://docs.aws.amazon.com/lambda/latest/dg/configuration-timeout.html, as of 2026-08.
- */
-export const MAX_DIST_MS = 900_000;
+/** Largest duration accepted anywhere (ms): the longest standard invocation (`MAX_DURATION_MS`). */
+export const MAX_DIST_MS = MAX_DURATION_MS;
 
 export const DIST_FORMS = 'const:MS, exp:MEAN_MS, lognormal:MEDIAN_MS:SIGMA or uniform:MIN_MS:MAX_MS';
+/** What a distribution must be, as messages state it. */
+export const DIST_EXPECTED = `${DIST_FORMS} with times from 0 to ${formatNumber(MAX_DIST_MS)} ms`;
 
 export type ParseResult<T> = { ok: true; value: T } | { ok: false; error: string };
 
@@ -25,7 +26,7 @@ export function parseDist(text: string): ParseResult<Dist> {
   const a = num(parts[1]);
   const b = num(parts[2]);
   const inMs = (x: number) => Number.isFinite(x) && x >= 0 && x <= MAX_DIST_MS;
-  const bad = (why: string): ParseResult<Dist> => ({ ok: false, error: `${why}; expected ${DIST_FORMS} with times from 0 to ${MAX_DIST_MS} ms, got "${text}"` });
+  const bad = (why: string): ParseResult<Dist> => ({ ok: false, error: `${why}; expected ${DIST_EXPECTED}, got ${quoteInput(text)}` });
   switch (kind) {
     case 'const':
       if (parts.length !== 2 || !inMs(a)) return bad('const needs one time');

@@ -21,7 +21,7 @@ function integrate(s: SimState, t: number): void {
   const i = ser.idx;
   ser.busyArea[i]! += s.busy * dt;
   ser.envArea[i]! += s.envCount * dt;
-  const w = s.warmupS;
+  const w = s.cfg.warmupS;
   if (last < w && t >= w) {
     // entering the statistics window: what already exists counts toward the peaks
     if (s.busy > s.stats.peakBusy) s.stats.peakBusy = s.busy;

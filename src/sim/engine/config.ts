@@ -2,13 +2,15 @@ import type { Dist } from '../dist/types.ts';
 import type { Traffic } from '../traffic/types.ts';
 import type { Arch, Rates } from '../pricing/rates.ts';
 import type { InitBillingRule, Packaging, RuntimeKind } from '../pricing/types.ts';
+import { SIM_RULES } from './simRules.ts';
 
 export type ReusePolicy = 'mru' | 'newest' | 'lru';
 export type InvocationType = 'sync' | 'async';
 
 /**
- * What to simulate. Only `traffic` and `duration` are required; `validateSimConfig` fills the rest
- * (defaults in brackets). Times: seconds for the clock, milliseconds for durations (Dist).
+ * What to simulate. Only `traffic`, `duration` and `requests` or `simSeconds` are required;
+ * `validateSimConfig` fills the rest: numeric defaults and ranges from `SIM_RULES` (engine/simRules.ts),
+ * the others in brackets. Times: seconds for the clock, milliseconds for durations (Dist).
  */
 export interface SimConfig {
   traffic: Traffic;
@@ -18,28 +20,28 @@ export interface SimConfig {
   init?: Dist | string;
   runtime?: string; // ['nodejs24.x']
   packaging?: Packaging; // ['zip']
-  seed?: number; // [1]
+  seed?: number;
   invocation?: InvocationType; // ['sync']
-  idleTimeoutS?: number; // [600]; Infinity = never reclaimed
-  /** Periodic recycling: an environment is retired this long after creation (after its current request). [off] */
+  idleTimeoutS?: number; // Infinity = never reclaimed
+  /** Periodic recycling: an environment is retired this long after creation (after its current request). */
   maxLifetimeS?: number | null;
-  concurrencyLimit?: number; // account limit [1000]
-  /** Reserved concurrency: cap and guarantee for this function. [none] */
+  concurrencyLimit?: number; // the account limit
+  /** Reserved concurrency: cap and guarantee for this function. */
   reserved?: number | null;
-  /** Provisioned concurrency: pre-initialized environments (version A only), counted within the cap. [0] */
+  /** Provisioned concurrency: pre-initialized environments (version A only), counted within the cap. */
   provisioned?: number;
   reuse?: ReusePolicy; // ['mru']
-  /** Per-function scaling rate; false turns it off. [{ bucket: 1000, refillPerS: 100 }] */
+  /** Per-function scaling rate (a token bucket); false turns it off. */
   scaling?: { bucket: number; refillPerS: number } | false;
   /** Stop after this many arrivals, or at this simulated time; at least one is needed. */
   requests?: number | null;
   simSeconds?: number | null;
-  /** Statistics (summary, cost) ignore arrivals before this time. [0] */
+  /** Statistics (summary, cost) ignore arrivals before this time. */
   warmupS?: number;
-  memoryMb?: number; // [1024]
+  memoryMb?: number;
   arch?: Arch; // ['x86_64']
-  ephemeralMb?: number; // [512]
-  /** Async: maximum event age [21600], retry attempts after function errors [2], probability an execution fails [0]. */
+  ephemeralMb?: number;
+  /** Async: maximum event age, retry attempts after function errors, probability an execution fails. */
   async?: { maxEventAgeS?: number; maxRetryAttempts?: number; errorRate?: number };
   /** Weighted alias routing: a share `weightB` of arrivals go to version B, with its own environments. */
   routing?: { weightB: number; durationB?: Dist | string; initB?: Dist | string } | null;
@@ -80,13 +82,13 @@ export interface ResolvedSimConfig {
   pricing: { rates: Rates | undefined; runtimeKind: RuntimeKind; initBilling: InitBillingRule };
 }
 
-/** Default work caps. */
+/** Default work caps (from `SIM_RULES`). */
 export const DEFAULT_LIMITS = {
-  maxEvents: 2_000_000_000,
-  maxEnvironments: 200_000,
-  maxSeriesBuckets: 4096,
-  maxQueuedEvents: 2_000_000,
+  maxEvents: SIM_RULES.maxEvents.default,
+  maxEnvironments: SIM_RULES.maxEnvironments.default,
+  maxSeriesBuckets: SIM_RULES.maxSeriesBuckets.default,
+  maxQueuedEvents: SIM_RULES.maxQueuedEvents.default,
 } as const;
 
-/** Default cap for recorded environment spans (a cold-start timeline of a few minutes). */
-export const ENV_TRACE = { maxSpans: 200, maxIntervalsPerSpan: 500 } as const;
+/** Default cap for recorded environment spans (a cold-start timeline of a few minutes; from `SIM_RULES`). */
+export const ENV_TRACE = { maxSpans: SIM_RULES.maxSpans.default, maxIntervalsPerSpan: SIM_RULES.maxIntervalsPerSpan.default } as const;

@@ -31,7 +31,7 @@ export function newEnv(s: SimState, v: number, t: number, initEnd: number, provi
     slot = s.nextSlot++;
   }
   s.envCount++;
-  if (s.envCount > s.stats.peakEnvs && t >= s.warmupS) s.stats.peakEnvs = s.envCount;
+  if (s.envCount > s.stats.peakEnvs && t >= s.cfg.warmupS) s.stats.peakEnvs = s.envCount;
   s.envState[slot] = EnvStatus.BUSY;
   s.envVer[slot] = v;
   s.envPc[slot] = provisioned ? 1 : 0;
@@ -40,7 +40,7 @@ export function newEnv(s: SimState, v: number, t: number, initEnd: number, provi
   s.envEv[slot] = -1;
   s.envSpan[slot] = -1;
   if (s.spans) openSpan(s, slot, t, initEnd);
-  const life = s.lifeS;
+  const life = s.cfg.maxLifetimeS;
   if (life !== Infinity && !provisioned) heapPush(s, t + life, (slot << 2) | EventKind.EXPIRE);
   return slot;
 }
@@ -51,7 +51,7 @@ export function retireEnv(s: SimState, slot: number, t: number, reason: 'idle' |
   s.envStamp[slot] = (s.envStamp[slot]! + 1) | 0;
   s.envCount--;
   s.freeSlots[s.freeN++] = slot;
-  if (t >= s.warmupS) {
+  if (t >= s.cfg.warmupS) {
     if (reason === 'idle') s.stats.reclaimed++;
     else s.stats.recycled++;
   }

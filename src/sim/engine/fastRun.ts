@@ -16,26 +16,32 @@ import { EnvStatus, EventKind, type SimState } from './state.ts';
  *
  * Eligible runs (checked by `fastRunEligible`): sync, one version, MRU, no lifetime recycling, no spans,
  * no provisioned concurrency, Poisson arrivals, past the warm-up.
+ *
+ * The contract. For speed this file inlines copies of four pieces of the engine: the 4-ary heap push and
+ * pop (`heap.ts`), the busy/environment area integration (`clock.ts`), the MRU idle push
+ * (`idleList.pushIdle`) and the exp/lognormal draws (`sampleDist`). A change to any of them must be made
+ * here too, with the same draws in the same order; the property test "runUntil (with its inline fast
+ * path) does exactly what stepping event by event does" (tests/sim/properties.test.ts) fails otherwise. The inline comments below only name which copy a block is.
  */
 export function fastRunEligible(s: SimState): boolean {
   const c = s.cfg;
   return (
-    c.invocation === 'sync' && c.routing === null && c.reuse === 'mru' && s.lifeS === Infinity && s.spans === null &&
+    c.invocation === 'sync' && c.routing === null && c.reuse === 'mru' && s.cfg.maxLifetimeS === Infinity && s.spans === null &&
     c.provisioned === 0 && s.poissonRate > 0
   );
 }
 
 /** Returns the number of events it handled (0 when the next event is not one of its kinds). */
 export function fastRun(s: SimState, limit: number): number {
-  if (s.done || s.lastT < s.warmupS || s.now < s.warmupS) return 0;
+  if (s.done || s.lastT < s.cfg.warmupS || s.now < s.cfg.warmupS) return 0;
   const rng = s.rng;
   const rate = s.poissonRate;
   const dist = s.cfg.duration;
   const expMean = dist.kind === 'exp' ? dist.meanMs : -1;
   const logMedian = dist.kind === 'lognormal' ? dist.medianMs : -1;
   const logSigma = dist.kind === 'lognormal' ? dist.sigma : -1;
-  const maxEvents = s.maxEvents;
-  const maxRequests = s.maxRequests;
+  const maxEvents = s.cfg.limits.maxEvents;
+  const maxRequests = s.cfg.requests;
   const odCap = s.odCap;
   const envCount = s.envCount;
   const ht = s.heapT;

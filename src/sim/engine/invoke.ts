@@ -11,7 +11,7 @@ import { spanBusy } from './spans.ts';
  * One invocation attempt of version v at time t (ev: async event slot or −1 for sync).
  * Order: an idle provisioned environment (version A) → the on-demand cap ((reserved ?? account) −
  * provisioned) → a warm idle environment by reuse order → a new environment, which needs a scaling
- * token (simulation-anchors §1). Returns false when throttled (429).
+ * token (the scaling rate in src/sim/README.md, Model). Returns false when throttled (429).
  */
 export function attempt(s: SimState, v: number, t: number, ev: number): boolean {
   if (v === 0 && s.pcIdleN > 0) {
@@ -36,7 +36,7 @@ export function attempt(s: SimState, v: number, t: number, ev: number): boolean 
     s.tokens = tokens > sc.bucket ? sc.bucket : tokens;
     s.tokensT = t;
     if (s.tokens < 1) {
-      if (t >= s.warmupS) s.stats.scalingThrottles++;
+      if (t >= s.cfg.warmupS) s.stats.scalingThrottles++;
       return false;
     }
     s.tokens -= 1;
@@ -60,7 +60,7 @@ function begin(s: SimState, slot: number, v: number, t: number, initMs: number, 
   const ser = s.ser;
   if (busy > ser.peak[ser.idx]!) ser.peak[ser.idx] = busy;
   if (cold) ser.coldStarts[ser.idx]!++;
-  if (t >= s.warmupS) {
+  if (t >= s.cfg.warmupS) {
     const st = s.stats;
     st.started++;
     if (busy > st.peakBusy) st.peakBusy = busy;

@@ -60,11 +60,6 @@ export interface SimState {
   reclaimDirty: boolean;
   /** Fast paths: Poisson arrival rate (0 when the traffic is not a constant-rate Poisson process). */
   poissonRate: number;
-  /** Copies of config constants read on every event (cfg.warmupS, limits.maxEvents, requests, maxLifetimeS). */
-  warmupS: number;
-  maxEvents: number;
-  maxRequests: number;
-  lifeS: number;
   pcIdle: Int32Array;
   pcIdleN: number;
   tokens: number;

@@ -22,9 +22,22 @@ export type SimEvent =
   | { kind: 'reclaim'; t: number; env: number }
   | { kind: 'none'; t: number };
 
-const ARRIVAL = 4;
-const RECLAIM = 5;
-const NONE = -1;
+/** The kinds `processNext` reports: the heap's three (`EventKind`), plus arrivals and reclamations. */
+export const ProcessedKind = { COMPLETE: EventKind.COMPLETE, EXPIRE: EventKind.EXPIRE, RETRY: EventKind.RETRY, ARRIVAL: 4, RECLAIM: 5 } as const;
+
+/**
+ * What `processNext` did, packed in one number so the event loop allocates nothing:
+ * - `PROCESSED_NONE` (−1): no event was due at or before the limit, or the run is done;
+ * - otherwise `kind | (slot + 1) << 3`, always ≥ 0: `processedKind(r)` is a `ProcessedKind` and
+ *   `processedSlot(r)` the environment slot the event touched (complete, expire, reclaim) or −1.
+ */
+export type Processed = number;
+export const PROCESSED_NONE = -1;
+export const processedKind = (r: Processed): number => (r < 0 ? -1 : r & 7);
+export const processedSlot = (r: Processed): number => (r < 0 ? -1 : (r >> 3) - 1);
+
+const { ARRIVAL, RECLAIM } = ProcessedKind;
+const NONE = PROCESSED_NONE;
 
 /** Earliest idle-timeout reclamation over all versions (cached in s.reclaimT/V/Slot). */
 function nextReclaim(s: SimState): number {
@@ -48,23 +61,20 @@ function nextReclaim(s: SimState): number {
   }
   return (s.reclaimT = best);
 }
-// Scratch: the environment slot touched by the last processNext, read by step() to report it.
-let lastSlot = -1;
-
 function route(s: SimState): number {
   const r = s.cfg.routing;
   return r !== null && nextFloat(s.rng) < r.weightB ? 1 : 0;
 }
 
 /**
- * Processes the earliest pending event if its time is ≤ tLimit; returns its numeric kind or −1.
+ * Processes the earliest pending event if its time is ≤ tLimit; returns what it did (`Processed`).
  * Tie order at equal times: reclamation, then completions/expiries/retries, then the arrival, so a
  * request arriving exactly when another finishes can reuse its environment.
  */
-export function processNext(s: SimState, tLimit: number): number {
+export function processNext(s: SimState, tLimit: number): Processed {
   if (s.done) return NONE;
   let t = s.nextArrivalT;
-  let kind = ARRIVAL;
+  let kind: number = ARRIVAL;
   if (s.heapN > 0 && s.heapT[0]! <= t) {
     t = s.heapT[0]!;
     kind = s.heapP[0]! & 3;
@@ -75,51 +85,52 @@ export function processNext(s: SimState, tLimit: number): number {
     kind = RECLAIM;
   }
   if (t > tLimit || t === Infinity) return NONE;
-  if (s.events >= s.maxEvents) {
+  if (s.events >= s.cfg.limits.maxEvents) {
     s.truncated = true;
     s.done = true;
-    s.warnings.push(`stopped at t=${s.now.toFixed(3)} s after ${s.events} events (limits.maxEvents)`);
+    s.warnings.push(`stopped at t=${s.now.toFixed(3)} s after ${s.events} events (limits.cfg.limits.maxEvents)`);
     return NONE;
   }
   s.events++;
   advanceTo(s, t);
   s.now = t;
+  let slot = -1;
   switch (kind) {
     case ARRIVAL: {
       const tot = ++s.totals.arrivals;
-      if (t >= s.warmupS) s.stats.arrivals++;
+      if (t >= s.cfg.warmupS) s.stats.arrivals++;
       s.ser.arrivals[s.ser.idx]!++;
-      const last = tot >= s.maxRequests;
+      const last = tot >= s.cfg.requests;
       const rate = s.poissonRate; // fast path for the common Poisson case (same draw as nextPoissonArrival)
       s.nextArrivalT = last ? Infinity : rate > 0 ? t + sampleStandardExponential(s.rng) / rate : nextArrival(s.rng, s.cursor, s.cfg.traffic, t);
       const v = s.cfg.routing === null ? 0 : route(s);
       if (s.cfg.invocation === 'async') {
         const ev = allocEvent(s, t);
         if (ev >= 0) {
-          if (t >= s.warmupS) s.stats.attempts++;
+          if (t >= s.cfg.warmupS) s.stats.attempts++;
           if (!attempt(s, v, t, ev)) throttled(s, t, ev);
         }
       } else {
-        if (t >= s.warmupS) s.stats.attempts++;
+        if (t >= s.cfg.warmupS) s.stats.attempts++;
         if (!attempt(s, v, t, -1)) throttled(s, t, -1);
       }
       if (last) s.done = true;
       break;
     }
     case EventKind.COMPLETE: {
-      const slot = (lastSlot = s.heapP[0]! >> 2);
+      slot = s.heapP[0]! >> 2;
       heapPop(s);
       s.busy--;
       const pc = s.envPc[slot] === 1;
       if (!pc) s.odBusy--;
-      if (t >= s.warmupS) s.stats.completed++;
+      if (t >= s.cfg.warmupS) s.stats.completed++;
       const ev = s.envEv[slot]!;
       if (ev >= 0) asyncCompleted(s, ev, t);
       else s.totals.completedFinal++;
       if (pc) {
         s.envState[slot] = EnvStatus.IDLE;
         s.pcIdle[s.pcIdleN++] = slot;
-      } else if (t >= s.envCreated[slot]! + s.lifeS) retireEnv(s, slot, t, 'lifetime');
+      } else if (t >= s.envCreated[slot]! + s.cfg.maxLifetimeS) retireEnv(s, slot, t, 'lifetime');
       else {
         const l = s.idle[s.envVer[slot]!]!;
         pushIdle(s, l, slot, t);
@@ -128,7 +139,7 @@ export function processNext(s: SimState, tLimit: number): number {
       break;
     }
     case EventKind.EXPIRE: {
-      const slot = (lastSlot = s.heapP[0]! >> 2);
+      slot = s.heapP[0]! >> 2;
       heapPop(s);
       if (s.envState[slot] === EnvStatus.IDLE && s.envCreated[slot]! + s.cfg.maxLifetimeS === t) {
         forgetIdle(s, s.idle[s.envVer[slot]!]!);
@@ -140,7 +151,7 @@ export function processNext(s: SimState, tLimit: number): number {
       const ev = s.heapP[0]! >> 2;
       heapPop(s);
       s.queued--;
-      if (t >= s.warmupS) {
+      if (t >= s.cfg.warmupS) {
         s.stats.retries++;
         s.stats.attempts++;
       }
@@ -148,17 +159,17 @@ export function processNext(s: SimState, tLimit: number): number {
       break;
     }
     case RECLAIM: {
-      const slot = (lastSlot = s.reclaimSlot);
+      slot = s.reclaimSlot;
       dropOldest(s, s.idle[s.reclaimV]!);
       retireEnv(s, slot, t, 'idle');
       break;
     }
   }
-  return kind;
+  return kind | ((slot + 1) << 3);
 }
 
 function throttled(s: SimState, t: number, ev: number): void {
-  if (t >= s.warmupS) s.stats.throttles++;
+  if (t >= s.cfg.warmupS) s.stats.throttles++;
   s.ser.throttles[s.ser.idx]!++;
   if (ev >= 0) asyncThrottled(s, ev, t);
   else s.totals.throttledSync++;
@@ -166,19 +177,20 @@ function throttled(s: SimState, t: number, ev: number): void {
 
 /** Processes exactly one event (the earliest) and says what it was. */
 export function step(s: SimState): SimEvent {
-  const kind = processNext(s, Infinity);
+  const r = processNext(s, Infinity);
   const t = s.now;
-  switch (kind) {
+  const slot = processedSlot(r);
+  switch (processedKind(r)) {
     case ARRIVAL:
       return { kind: 'arrival', t };
     case EventKind.COMPLETE:
-      return { kind: 'complete', t, env: s.envId[lastSlot]! };
+      return { kind: 'complete', t, env: s.envId[slot]! };
     case EventKind.EXPIRE:
-      return { kind: 'expire', t, env: s.envId[lastSlot]! };
+      return { kind: 'expire', t, env: s.envId[slot]! };
     case EventKind.RETRY:
       return { kind: 'retry', t };
     case RECLAIM:
-      return { kind: 'reclaim', t, env: s.envId[lastSlot]! };
+      return { kind: 'reclaim', t, env: s.envId[slot]! };
     default:
       return { kind: 'none', t };
   }

@@ -6,7 +6,8 @@ import { distMean } from '../dist/sampleDist.ts';
 import type { SimState } from './state.ts';
 
 /**
- * Results over the statistics window [warmupS, end]. Field names match the CLI `run --json` output.
+ * Results over the statistics window [warmupS, end]. `npm run sim -- run --json` prints these fields
+ * in snake_case (`coldStartRatio` → `cold_start_ratio`).
  * Ratios are 0 (never NaN) when their denominator is 0.
  */
 export interface Summary {
@@ -14,30 +15,30 @@ export interface Summary {
   invocations: number;
   /** Executions started (async retries included), provisioned and on-demand. */
   executions: number;
-  cold_starts: number;
-  cold_start_ratio: number;
+  coldStarts: number;
+  coldStartRatio: number;
   throttles: number;
   /** Throttled attempts / attempts (sync: / invocations). */
-  throttle_ratio: number;
-  scaling_throttles: number;
-  mean_environments: number;
-  mean_busy: number;
-  peak_concurrency: number;
-  peak_environments: number;
-  latency_ms: { p50: number; p90: number; p99: number; mean: number; max: number };
+  throttleRatio: number;
+  scalingThrottles: number;
+  meanEnvironments: number;
+  meanBusy: number;
+  peakConcurrency: number;
+  peakEnvironments: number;
+  latencyMs: { p50: number; p90: number; p99: number; mean: number; max: number };
   cost: Bill;
-  provisioned_executions: number;
-  environments_reclaimed: number;
-  environments_recycled: number;
+  provisionedExecutions: number;
+  environmentsReclaimed: number;
+  environmentsRecycled: number;
   /** Async only: retried attempts, failed executions, events sent to the on-failure destination, events
    * waiting for a retry at the end, and the age of successfully processed events (arrival to completion). */
-  async: { retries: number; errors: number; on_failure: number; queued_at_end: number; mean_event_age_s: number; max_event_age_s: number } | null;
+  async: { retries: number; errors: number; onFailure: number; queuedAtEnd: number; meanEventAgeS: number; maxEventAgeS: number } | null;
   /** Erlang-B B(c, λ·E[S]) for the configured cap, as a reference (valid for constant-rate Poisson, static cap). */
-  erlang_b_reference: number | null;
-  /** Whole run (warmup included): arrivals = completed + throttled + dropped + in_flight. */
-  conservation: { arrivals: number; completed: number; throttled: number; dropped: number; in_flight: number };
-  sim_seconds: number;
-  window_seconds: number;
+  erlangBReference: number | null;
+  /** Whole run (warmup included): arrivals = completed + throttled + dropped + inFlight. */
+  conservation: { arrivals: number; completed: number; throttled: number; dropped: number; inFlight: number };
+  simSeconds: number;
+  windowSeconds: number;
   events: number;
   seed: number;
   truncated: boolean;
@@ -70,27 +71,27 @@ export function summarize(s: SimState): Summary {
   return {
     invocations: st.arrivals,
     executions: st.started,
-    cold_starts: st.coldStarts,
-    cold_start_ratio: ratio(st.coldStarts, st.started),
+    coldStarts: st.coldStarts,
+    coldStartRatio: ratio(st.coldStarts, st.started),
     throttles: st.throttles,
-    throttle_ratio: ratio(st.throttles, st.attempts),
-    scaling_throttles: st.scalingThrottles,
-    mean_environments: ratio(st.envArea, win),
-    mean_busy: ratio(st.busyArea, win),
-    peak_concurrency: st.peakBusy,
-    peak_environments: st.peakEnvs,
-    latency_ms: { p50: quantile(h, 0.5), p90: quantile(h, 0.9), p99: quantile(h, 0.99), mean: ratio(h.sum, h.n), max: h.n ? h.max : 0 },
+    throttleRatio: ratio(st.throttles, st.attempts),
+    scalingThrottles: st.scalingThrottles,
+    meanEnvironments: ratio(st.envArea, win),
+    meanBusy: ratio(st.busyArea, win),
+    peakConcurrency: st.peakBusy,
+    peakEnvironments: st.peakEnvs,
+    latencyMs: { p50: quantile(h, 0.5), p90: quantile(h, 0.9), p99: quantile(h, 0.99), mean: ratio(h.sum, h.n), max: h.n ? h.max : 0 },
     cost,
-    provisioned_executions: st.pcStarts,
-    environments_reclaimed: st.reclaimed,
-    environments_recycled: st.recycled,
+    provisionedExecutions: st.pcStarts,
+    environmentsReclaimed: st.reclaimed,
+    environmentsRecycled: st.recycled,
     async: cfg.invocation === 'async'
-      ? { retries: st.retries, errors: st.errors, on_failure: st.onFailure, queued_at_end: s.queued, mean_event_age_s: ratio(st.eventAgeSum, st.eventAgeN), max_event_age_s: st.eventAgeMax }
+      ? { retries: st.retries, errors: st.errors, onFailure: st.onFailure, queuedAtEnd: s.queued, meanEventAgeS: ratio(st.eventAgeSum, st.eventAgeN), maxEventAgeS: st.eventAgeMax }
       : null,
-    erlang_b_reference: erlang,
-    conservation: { arrivals: s.totals.arrivals, completed: s.totals.completedFinal, throttled: s.totals.throttledSync, dropped: s.totals.dropped, in_flight: inFlight },
-    sim_seconds: end,
-    window_seconds: win,
+    erlangBReference: erlang,
+    conservation: { arrivals: s.totals.arrivals, completed: s.totals.completedFinal, throttled: s.totals.throttledSync, dropped: s.totals.dropped, inFlight: inFlight },
+    simSeconds: end,
+    windowSeconds: win,
     events: s.events,
     seed: cfg.seed,
     truncated: s.truncated,

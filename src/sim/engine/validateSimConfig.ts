@@ -1,22 +1,14 @@
 import type { Dist } from '../dist/types.ts';
 import { parseDist, MAX_DIST_MS } from '../dist/parseDist.ts';
 import { defaultInitDist, DEFAULT_RUNTIME, INIT_MS, runtimeKindOf } from '../constants/initDurations.ts';
-import {
-  ASYNC_MAX_EVENT_AGE_S, ASYNC_MAX_RETRY_ATTEMPTS, DEFAULT_ACCOUNT_CONCURRENCY, DEFAULT_IDLE_TIMEOUT_S,
-  MIN_UNRESERVED_CONCURRENCY, SCALING_BUCKET, SCALING_REFILL_PER_S,
-} from '../constants/limits.ts';
-import { MEMORY_MB, EPHEMERAL_MB } from '../pricing/validatePriceInput.ts';
+import { MIN_UNRESERVED_CONCURRENCY } from '../constants/limits.ts';
 import type { Arch } from '../pricing/rates.ts';
 import type { InitBillingRule, Packaging, RuntimeKind } from '../pricing/types.ts';
-import {
-  type FieldError, type Raw, type Validation, isRaw, pushError, readBool, readEnum, readNumber, readOptionalNumber,
-} from '../validate/fields.ts';
-import { DEFAULT_LIMITS, ENV_TRACE, type ResolvedSimConfig, type ReusePolicy, type InvocationType } from './config.ts';
+import { type FieldError, type Raw, type Validation, isRaw, pushError, readEnum } from '../validate/fields.ts';
+import { expectedOf, readOptionalRule, readRule, readWithRule } from '../validate/rules.ts';
+import { ENV_TRACE, type ResolvedSimConfig, type ReusePolicy, type InvocationType } from './config.ts';
+import { MAX_SIM_SECONDS, SIM_RULES as R } from './simRules.ts';
 import { validateTraffic } from './validateTraffic.ts';
-
-/** Longest simulated time accepted: 31 days. */
-export const MAX_SIM_SECONDS = 31 * 86400;
-export const MAX_REQUESTS = 1e10;
 
 function readDist(raw: Raw, field: string, fallback: Dist | undefined, errors: FieldError[]): Dist {
   const v = raw[field];
@@ -45,7 +37,8 @@ function readDist(raw: Raw, field: string, fallback: Dist | undefined, errors: F
 
 /**
  * Checks a raw SimConfig (numbers may be numeric strings, distributions may be strings like
- * "lognormal:120:0.5") and fills every default. Errors name the field and the accepted range.
+ * "lognormal:120:0.5") and fills every default from `SIM_RULES`. Errors name the field and the accepted
+ * range. (`checkRunSpan` adds the planning shells' limit on the time `requests` imply.)
  */
 export function validateSimConfig(input: unknown): Validation<ResolvedSimConfig> {
   const errors: FieldError[] = [];
@@ -65,43 +58,44 @@ export function validateSimConfig(input: unknown): Validation<ResolvedSimConfig>
   const packaging = readEnum<Packaging>(raw, 'packaging', ['zip', 'image'], 'zip', errors);
   const arch = readEnum<Arch>(raw, 'arch', ['x86_64', 'arm64'], 'x86_64', errors);
   const init = readDist(raw, 'init', defaultInitDist(runtime, packaging, arch), errors);
-  const seed = readNumber(raw, 'seed', { min: 0, max: 4294967295, integer: true }, 1, errors);
+  const seed = readRule(raw, R, 'seed', errors);
   const invocation = readEnum<InvocationType>(raw, 'invocation', ['sync', 'async'], 'sync', errors);
-  const idleTimeoutS = idleForever ? Infinity : readNumber(raw, 'idleTimeoutS', { min: 0, max: 7 * 86400, unit: 's' }, DEFAULT_IDLE_TIMEOUT_S, errors);
-  const maxLifetimeS = readOptionalNumber(raw, 'maxLifetimeS', { min: 1, max: MAX_SIM_SECONDS, unit: 's' }, errors) ?? Infinity;
-  const concurrencyLimit = readNumber(raw, 'concurrencyLimit', { min: 1, max: 1_000_000, integer: true }, DEFAULT_ACCOUNT_CONCURRENCY, errors);
+  const idleTimeoutS = idleForever ? Infinity : readRule(raw, R, 'idleTimeoutS', errors);
+  const maxLifetimeS = readOptionalRule(raw, R, 'maxLifetimeS', errors) ?? Infinity;
+  const concurrencyLimit = readRule(raw, R, 'concurrencyLimit', errors);
   const maxReserved = Math.max(0, concurrencyLimit - MIN_UNRESERVED_CONCURRENCY);
-  const reserved = readOptionalNumber(raw, 'reserved', { min: 0, max: maxReserved, integer: true, unit: `the account limit minus ${MIN_UNRESERVED_CONCURRENCY} unreserved` }, errors) ?? null;
+  const reservedRaw = readWithRule(raw, 'reserved', R.reserved, errors, NaN, { max: maxReserved, unit: `the account limit minus ${MIN_UNRESERVED_CONCURRENCY} unreserved` });
+  const reserved = Number.isNaN(reservedRaw) ? null : reservedRaw;
   const maxPc = reserved ?? maxReserved;
-  const provisioned = readNumber(raw, 'provisioned', { min: 0, max: maxPc, integer: true, unit: reserved !== null ? 'at most reserved' : `the account limit minus ${MIN_UNRESERVED_CONCURRENCY}` }, 0, errors);
+  const provisioned = readWithRule(raw, 'provisioned', R.provisioned, errors, R.provisioned.default, { max: maxPc, unit: reserved !== null ? 'at most reserved' : `the account limit minus ${MIN_UNRESERVED_CONCURRENCY}` });
   const reuse = readEnum<ReusePolicy>(raw, 'reuse', ['mru', 'newest', 'lru'], 'mru', errors);
-  let scaling: ResolvedSimConfig['scaling'] = { bucket: SCALING_BUCKET, refillPerS: SCALING_REFILL_PER_S };
+  let scaling: ResolvedSimConfig['scaling'] = { bucket: R.scalingBucket.default, refillPerS: R.scalingRefillPerS.default };
   const sc = raw['scaling'];
   if (sc === false) scaling = false;
   else if (isRaw(sc)) {
     scaling = {
-      bucket: readNumber({ 'scaling.bucket': sc['bucket'] }, 'scaling.bucket', { min: 1, max: 1e7, integer: true }, SCALING_BUCKET, errors),
-      refillPerS: readNumber({ 'scaling.refillPerS': sc['refillPerS'] }, 'scaling.refillPerS', { min: 0, max: 1e7 }, SCALING_REFILL_PER_S, errors),
+      bucket: readWithRule({ 'scaling.bucket': sc['bucket'] }, 'scaling.bucket', R.scalingBucket, errors),
+      refillPerS: readWithRule({ 'scaling.refillPerS': sc['refillPerS'] }, 'scaling.refillPerS', R.scalingRefillPerS, errors),
     };
   } else if (sc !== undefined && sc !== null) pushError(errors, 'scaling', 'false or { bucket, refillPerS }', sc);
-  const requests = readOptionalNumber(raw, 'requests', { min: 1, max: MAX_REQUESTS, integer: true }, errors) ?? Infinity;
-  const simSeconds = readOptionalNumber(raw, 'simSeconds', { min: 0.001, max: MAX_SIM_SECONDS, unit: 's' }, errors) ?? Infinity;
+  const requests = readOptionalRule(raw, R, 'requests', errors) ?? Infinity;
+  const simSeconds = readOptionalRule(raw, R, 'simSeconds', errors) ?? Infinity;
   if (requests === Infinity && simSeconds === Infinity && !errors.some((e) => e.field === 'requests' || e.field === 'simSeconds'))
-    pushError(errors, 'requests', `given (or simSeconds): an integer from 1 to ${MAX_REQUESTS}`, raw['requests']);
-  const warmupS = readNumber(raw, 'warmupS', { min: 0, max: simSeconds === Infinity ? MAX_SIM_SECONDS : simSeconds, unit: 's, below simSeconds' }, 0, errors);
+    pushError(errors, 'requests', `given (or simSeconds): ${expectedOf(R.requests)}`, raw['requests']);
+  const warmupS = readWithRule(raw, 'warmupS', R.warmupS, errors, R.warmupS.default, { max: simSeconds === Infinity ? MAX_SIM_SECONDS : simSeconds, unit: 's, below simSeconds' });
   if (simSeconds !== Infinity && warmupS >= simSeconds && warmupS > 0) pushError(errors, 'warmupS', `a number from 0 to below simSeconds (${simSeconds} s)`, warmupS);
-  const memoryMb = readNumber(raw, 'memoryMb', { min: MEMORY_MB.min, max: MEMORY_MB.max, integer: true, unit: 'MB' }, 1024, errors);
-  const ephemeralMb = readNumber(raw, 'ephemeralMb', { min: EPHEMERAL_MB.min, max: EPHEMERAL_MB.max, integer: true, unit: 'MB' }, 512, errors);
+  const memoryMb = readRule(raw, R, 'memoryMb', errors);
+  const ephemeralMb = readRule(raw, R, 'ephemeralMb', errors);
   const a = isRaw(raw['async']) ? raw['async'] : {};
   const asyncCfg = {
-    maxEventAgeS: readNumber({ 'async.maxEventAgeS': a['maxEventAgeS'] }, 'async.maxEventAgeS', { min: ASYNC_MAX_EVENT_AGE_S.min, max: ASYNC_MAX_EVENT_AGE_S.max, unit: 's' }, ASYNC_MAX_EVENT_AGE_S.default, errors),
-    maxRetryAttempts: readNumber({ 'async.maxRetryAttempts': a['maxRetryAttempts'] }, 'async.maxRetryAttempts', { min: 0, max: ASYNC_MAX_RETRY_ATTEMPTS.max, integer: true }, ASYNC_MAX_RETRY_ATTEMPTS.default, errors),
-    errorRate: readNumber({ 'async.errorRate': a['errorRate'] }, 'async.errorRate', { min: 0, max: 1 }, 0, errors),
+    maxEventAgeS: readWithRule({ 'async.maxEventAgeS': a['maxEventAgeS'] }, 'async.maxEventAgeS', R.maxEventAgeS, errors),
+    maxRetryAttempts: readWithRule({ 'async.maxRetryAttempts': a['maxRetryAttempts'] }, 'async.maxRetryAttempts', R.maxRetryAttempts, errors),
+    errorRate: readWithRule({ 'async.errorRate': a['errorRate'] }, 'async.errorRate', R.errorRate, errors),
   };
   let routing: ResolvedSimConfig['routing'] = null;
   const ro = raw['routing'];
   if (isRaw(ro)) {
-    const weightB = readNumber({ 'routing.weightB': ro['weightB'] }, 'routing.weightB', { min: 0, max: 1 }, 0, errors);
+    const weightB = readWithRule({ 'routing.weightB': ro['weightB'] }, 'routing.weightB', R.weightB, errors);
     routing = {
       weightB,
       durationB: readDist({ 'routing.durationB': ro['durationB'] }, 'routing.durationB', duration, errors),
@@ -111,17 +105,17 @@ export function validateSimConfig(input: unknown): Validation<ResolvedSimConfig>
   const li = isRaw(raw['limits']) ? raw['limits'] : {};
   const p = (k: string): Raw => ({ [`limits.${k}`]: li[k] });
   const limits = {
-    maxEvents: readNumber(p('maxEvents'), 'limits.maxEvents', { min: 1, max: 1e11, integer: true }, DEFAULT_LIMITS.maxEvents, errors),
-    maxEnvironments: readNumber(p('maxEnvironments'), 'limits.maxEnvironments', { min: 1, max: 2_000_000, integer: true }, DEFAULT_LIMITS.maxEnvironments, errors),
-    maxSeriesBuckets: 2 * Math.ceil(readNumber(p('maxSeriesBuckets'), 'limits.maxSeriesBuckets', { min: 16, max: 10_000_000, integer: true }, DEFAULT_LIMITS.maxSeriesBuckets, errors) / 2),
-    maxQueuedEvents: readNumber(p('maxQueuedEvents'), 'limits.maxQueuedEvents', { min: 1, max: 1e8, integer: true }, DEFAULT_LIMITS.maxQueuedEvents, errors),
+    maxEvents: readWithRule(p('maxEvents'), 'limits.maxEvents', R.maxEvents, errors),
+    maxEnvironments: readWithRule(p('maxEnvironments'), 'limits.maxEnvironments', R.maxEnvironments, errors),
+    maxSeriesBuckets: 2 * Math.ceil(readWithRule(p('maxSeriesBuckets'), 'limits.maxSeriesBuckets', R.maxSeriesBuckets, errors) / 2),
+    maxQueuedEvents: readWithRule(p('maxQueuedEvents'), 'limits.maxQueuedEvents', R.maxQueuedEvents, errors),
   };
   let spans: ResolvedSimConfig['spans'] = null;
   const sp = raw['spans'];
   if (isRaw(sp)) {
     spans = {
-      maxSpans: readNumber({ 'spans.maxSpans': sp['maxSpans'] }, 'spans.maxSpans', { min: 1, max: 100_000, integer: true }, ENV_TRACE.maxSpans, errors),
-      maxIntervalsPerSpan: readNumber({ 'spans.maxIntervalsPerSpan': sp['maxIntervalsPerSpan'] }, 'spans.maxIntervalsPerSpan', { min: 1, max: 100_000, integer: true }, ENV_TRACE.maxIntervalsPerSpan, errors),
+      maxSpans: readWithRule({ 'spans.maxSpans': sp['maxSpans'] }, 'spans.maxSpans', R.maxSpans, errors),
+      maxIntervalsPerSpan: readWithRule({ 'spans.maxIntervalsPerSpan': sp['maxIntervalsPerSpan'] }, 'spans.maxIntervalsPerSpan', R.maxIntervalsPerSpan, errors),
     };
   } else if (sp === true) spans = { ...ENV_TRACE };
   else if (sp !== undefined && sp !== null && sp !== false) pushError(errors, 'spans', 'null, true or { maxSpans, maxIntervalsPerSpan? }', sp);
@@ -131,7 +125,6 @@ export function validateSimConfig(input: unknown): Validation<ResolvedSimConfig>
     runtimeKind: readEnum<RuntimeKind>({ 'pricing.runtimeKind': pr['runtimeKind'] }, 'pricing.runtimeKind', ['managed', 'custom'], runtimeKindOf(runtime), errors),
     initBilling: readEnum<InitBillingRule>({ 'pricing.initBilling': pr['initBilling'] }, 'pricing.initBilling', ['since-2025-08-01', 'before-2025-08-01'], 'since-2025-08-01', errors),
   };
-  void readBool;
   if (errors.length) return { ok: false, errors };
   return {
     ok: true,

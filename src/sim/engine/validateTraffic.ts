@@ -1,7 +1,7 @@
 import type { Traffic } from '../traffic/types.ts';
-import { type FieldError, type Raw, isRaw, pushError, readNumber, readEnum } from '../validate/fields.ts';
-
-export const MAX_RATE = 1_000_000;
+import { type FieldError, type Raw, isRaw, pushError, readEnum } from '../validate/fields.ts';
+import { expectedOf, readWithRule } from '../validate/rules.ts';
+import { SIM_RULES as R } from './simRules.ts';
 
 function toF64(v: unknown): Float64Array | null {
   if (v instanceof Float64Array) return v;
@@ -9,7 +9,7 @@ function toF64(v: unknown): Float64Array | null {
   return null;
 }
 
-/** Checks a traffic spec; field names are prefixed `traffic.`. */
+/** Checks a traffic spec against `SIM_RULES`; field names are prefixed `traffic.`. */
 export function validateTraffic(raw: unknown, errors: FieldError[]): Traffic {
   const fallback: Traffic = { kind: 'poisson', rate: 1 };
   if (!isRaw(raw)) {
@@ -17,23 +17,22 @@ export function validateTraffic(raw: unknown, errors: FieldError[]): Traffic {
     return fallback;
   }
   const r = raw as Raw;
-  const rate = { min: 0, max: MAX_RATE, unit: 'requests/s' };
   switch (r['kind']) {
     case 'constant':
     case 'poisson': {
       const prefixed: Raw = { 'traffic.rate': r['rate'] ?? '' };
-      if (r['rate'] === undefined) pushError(errors, 'traffic.rate', `a number above 0 and up to ${MAX_RATE} (requests/s)`, undefined);
-      const v = readNumber(prefixed, 'traffic.rate', { ...rate, above: true }, 1, errors);
+      if (r['rate'] === undefined) pushError(errors, 'traffic.rate', expectedOf(R.rate), undefined);
+      const v = readWithRule(prefixed, 'traffic.rate', R.rate, errors, 1);
       return { kind: r['kind'], rate: v };
     }
     case 'diurnal': {
       const p: Raw = { 'traffic.meanRate': r['meanRate'], 'traffic.amplitude': r['amplitude'], 'traffic.periodS': r['periodS'], 'traffic.peakAtS': r['peakAtS'] };
       return {
         kind: 'diurnal',
-        meanRate: readNumber(p, 'traffic.meanRate', { ...rate, above: true }, 1, errors),
-        amplitude: readNumber(p, 'traffic.amplitude', { min: 0, max: 1 }, 0.5, errors),
-        periodS: readNumber(p, 'traffic.periodS', { min: 1, max: 31 * 86400, unit: 's' }, 86400, errors),
-        peakAtS: readNumber(p, 'traffic.peakAtS', { min: -1e9, max: 1e9, unit: 's' }, 14 * 3600, errors),
+        meanRate: readWithRule(p, 'traffic.meanRate', R.rate, errors, 1),
+        amplitude: readWithRule(p, 'traffic.amplitude', R.amplitude, errors),
+        periodS: readWithRule(p, 'traffic.periodS', R.periodS, errors),
+        peakAtS: readWithRule(p, 'traffic.peakAtS', R.peakAtS, errors),
       };
     }
     case 'steps': {
@@ -49,8 +48,8 @@ export function validateTraffic(raw: unknown, errors: FieldError[]): Traffic {
         const st = steps[i];
         const p: Raw = isRaw(st) ? { [`traffic.steps[${i}].atS`]: st['atS'], [`traffic.steps[${i}].rate`]: st['rate'] } : {};
         if (!isRaw(st)) pushError(errors, `traffic.steps[${i}]`, 'an object { atS, rate }', st);
-        const atS = readNumber(p, `traffic.steps[${i}].atS`, { min: 0, max: 1e9, unit: 's' }, 0, errors);
-        const rt = readNumber(p, `traffic.steps[${i}].rate`, rate, 0, errors);
+        const atS = readWithRule(p, `traffic.steps[${i}].atS`, R.stepAtS, errors);
+        const rt = readWithRule(p, `traffic.steps[${i}].rate`, R.stepRate, errors);
         if (atS <= prev && i > 0) pushError(errors, `traffic.steps[${i}].atS`, `a time after the previous step (${prev} s)`, atS);
         prev = atS;
         out.push({ atS, rate: rt });
@@ -74,7 +73,7 @@ export function validateTraffic(raw: unknown, errors: FieldError[]): Traffic {
     }
     case 'traceCounts': {
       const counts = toF64(r['counts']);
-      const binS = readNumber({ 'traffic.binS': r['binS'] }, 'traffic.binS', { min: 0.001, max: 86400, unit: 's' }, 1, errors);
+      const binS = readWithRule({ 'traffic.binS': r['binS'] }, 'traffic.binS', R.binS, errors);
       if (!counts || counts.length === 0 || counts.some((x) => !Number.isFinite(x) || x < 0)) {
         pushError(errors, 'traffic.counts', 'a non-empty list of counts ≥ 0', r['counts']);
         return fallback;

@@ -53,8 +53,15 @@ export function formatCount(n: number): string {
 export function formatQuantity(x: number, digits = 4): string {
   if (!Number.isFinite(x)) return DASH;
   if (Number.isInteger(x) || Math.abs(x) >= 1000) return formatNumber(x, Number.isInteger(x) ? 0 : 1);
-  const r = Number(x.toPrecision(digits));
-  return signed(r, plainDecimal(Math.abs(r)));
+  return formatSignificant(x, digits);
+}
+
+/** Integers whole, others to `digits` significant digits, grouped: 1500000.123 → "1,500,000", 0.1234567 → "0.123457". */
+export function formatSignificant(x: number, digits = 6): string {
+  if (!Number.isFinite(x)) return DASH;
+  const r = Number.isInteger(x) ? x : Number(x.toPrecision(digits));
+  const [int = '0', frac] = plainDecimal(Math.abs(r)).split('.');
+  return signed(r, `${groupDigits(int)}${frac ? `.${frac}` : ''}`);
 }
 
 /** A non-negative number in plain decimal notation ("1.5e-9" → "0.0000000015"), its shortest digits. */

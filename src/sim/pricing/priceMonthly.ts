@@ -1,14 +1,10 @@
 import { US_EAST_1, type Rates } from './rates.ts';
 import type { Bill, BillLine, PriceInput } from './types.ts';
 import { tieredCost } from './tieredCost.ts';
+import { formatSignificant } from '../format/index.ts';
 
-/** A quantity for a human-readable note: integers as is, others to 6 significant digits. */
-/** A quantity for a bill note: 6 significant digits, thousands grouped (3,000,000), locale-independent. */
-function q(x: number): string {
-  const [int = '', frac] = String(Number.isInteger(x) ? x : Number(x.toPrecision(6))).split('.');
-  const grouped = /e/.test(int) ? int : int.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-  return frac === undefined ? grouped : `${grouped}.${frac}`;
-}
+/** A quantity for a bill note: integers whole, others to 6 significant digits, thousands grouped (3,000,000). */
+const q = (x: number): string => formatSignificant(x, 6);
 
 /** Whether INIT time of an on-demand cold start is billed under the given packaging/runtime/rule. */
 export function isInitBilled(input: Pick<PriceInput, 'packaging' | 'runtimeKind' | 'initBilling' | 'snapStart'>): boolean {
@@ -20,7 +16,7 @@ export function isInitBilled(input: Pick<PriceInput, 'packaging' | 'runtimeKind'
 /**
  * A month's bill for one function, itemized like AWS's pricing examples.
  *
- * Rules (lambda-facts.md §1): requests at $0.20/M; on-demand duration in GB-s (memory/1024 × s) with the
+ * Rules (https://aws.amazon.com/lambda/pricing/, as of 2026-08): requests at $0.20/M; on-demand duration in GB-s (memory/1024 × s) with the
  * monthly tiers of the architecture; each average duration rounded up to 1 ms (unless `durationIsBilled`);
  * INIT GB-s at the same rate when billed (see `isInitBilled`); ephemeral storage above 512 MB per GB-s of
  * billed time; PC per GB-s while enabled (rounded up to 5 min) plus PC duration; SnapStart cache + restore.
@@ -106,32 +102,32 @@ export function priceMonthly(input: PriceInput, rates: Rates = US_EAST_1): Bill 
   }
 
   return {
-    total_usd: requestUsd + computeUsd + initUsd + ephemeralUsd + pcUsd + pcDurationUsd + snapUsd,
-    request_charge_usd: requestUsd,
-    compute_charge_usd: computeUsd,
-    init_charge_usd: initUsd,
-    ephemeral_charge_usd: ephemeralUsd,
-    pc_charge_usd: pcUsd,
-    pc_duration_charge_usd: pcDurationUsd,
-    snapstart_charge_usd: snapUsd,
+    totalUsd: requestUsd + computeUsd + initUsd + ephemeralUsd + pcUsd + pcDurationUsd + snapUsd,
+    requestChargeUsd: requestUsd,
+    computeChargeUsd: computeUsd,
+    initChargeUsd: initUsd,
+    ephemeralChargeUsd: ephemeralUsd,
+    pcChargeUsd: pcUsd,
+    pcDurationChargeUsd: pcDurationUsd,
+    snapstartChargeUsd: snapUsd,
     requests: input.requests,
-    on_demand_requests: onDemand,
-    pc_requests: pcRequests,
-    billable_requests: billableRequests,
-    billed_duration_ms: billedMs,
-    compute_gb_s: computeGbs,
-    billable_compute_gb_s: billableCompute,
-    init_billed: initBilled,
-    init_gb_s: initGbs,
-    billable_init_gb_s: billableInit,
-    free_tier_gb_s_used: freeOnCompute + freeOnInit,
-    free_tier_requests_used: freeReq,
-    ephemeral_gb_s: ephemeralGbs,
-    pc_billed_seconds: pcBilledSeconds,
-    pc_gb_s: pcGbs,
-    pc_duration_gb_s: pcDurationGbs,
-    snapstart_cache_gb_s: cacheGbs,
-    snapstart_restore_gb: restoreGb,
+    onDemandRequests: onDemand,
+    pcRequests: pcRequests,
+    billableRequests: billableRequests,
+    billedDurationMs: billedMs,
+    computeGbS: computeGbs,
+    billableComputeGbS: billableCompute,
+    initBilled: initBilled,
+    initGbS: initGbs,
+    billableInitGbS: billableInit,
+    freeTierGbSUsed: freeOnCompute + freeOnInit,
+    freeTierRequestsUsed: freeReq,
+    ephemeralGbS: ephemeralGbs,
+    pcBilledSeconds: pcBilledSeconds,
+    pcGbS: pcGbs,
+    pcDurationGbS: pcDurationGbs,
+    snapstartCacheGbS: cacheGbs,
+    snapstartRestoreGb: restoreGb,
     lines,
   };
 }

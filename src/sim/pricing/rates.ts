@@ -2,7 +2,7 @@
  * Lambda rates as plain data. `US_EAST_1` is the default; pass another `Rates` for other Regions (take
  * them from the AWS Price List API:
  * https://pricing.us-east-1.amazonaws.com/offers/v1.0/aws/AWSLambda/current/us-east-1/index.json).
- * All figures as of 2026-08 (lambda-facts.md §1), us-east-1.
+ * All figures as of 2026-08 (https://aws.amazon.com/lambda/pricing/), us-east-1.
  */
 export type Arch = 'x86_64' | 'arm64';
 

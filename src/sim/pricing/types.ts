@@ -44,33 +44,36 @@ export interface BillLine {
   note?: string;
 }
 
-/** Itemized bill, like the worked examples on the AWS pricing page. All `*_usd` are unrounded dollars. */
+/**
+ * Itemized bill, like the worked examples on the AWS pricing page. All `*Usd` are unrounded dollars.
+ * `npm run sim -- price --json` prints these fields in snake_case (`total_usd`, `compute_gb_s`, …).
+ */
 export interface Bill {
-  total_usd: number;
-  request_charge_usd: number;
-  compute_charge_usd: number;
-  init_charge_usd: number;
-  ephemeral_charge_usd: number;
-  pc_charge_usd: number;
-  pc_duration_charge_usd: number;
-  snapstart_charge_usd: number;
+  totalUsd: number;
+  requestChargeUsd: number;
+  computeChargeUsd: number;
+  initChargeUsd: number;
+  ephemeralChargeUsd: number;
+  pcChargeUsd: number;
+  pcDurationChargeUsd: number;
+  snapstartChargeUsd: number;
   requests: number;
-  on_demand_requests: number;
-  pc_requests: number;
-  billable_requests: number;
-  billed_duration_ms: number;
-  compute_gb_s: number;
-  billable_compute_gb_s: number;
-  init_billed: boolean;
-  init_gb_s: number;
-  billable_init_gb_s: number;
-  free_tier_gb_s_used: number;
-  free_tier_requests_used: number;
-  ephemeral_gb_s: number;
-  pc_billed_seconds: number;
-  pc_gb_s: number;
-  pc_duration_gb_s: number;
-  snapstart_cache_gb_s: number;
-  snapstart_restore_gb: number;
+  onDemandRequests: number;
+  pcRequests: number;
+  billableRequests: number;
+  billedDurationMs: number;
+  computeGbS: number;
+  billableComputeGbS: number;
+  initBilled: boolean;
+  initGbS: number;
+  billableInitGbS: number;
+  freeTierGbSUsed: number;
+  freeTierRequestsUsed: number;
+  ephemeralGbS: number;
+  pcBilledSeconds: number;
+  pcGbS: number;
+  pcDurationGbS: number;
+  snapstartCacheGbS: number;
+  snapstartRestoreGb: number;
   lines: BillLine[];
 }

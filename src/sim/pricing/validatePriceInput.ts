@@ -1,42 +1,33 @@
 import type { PriceInput, Packaging, RuntimeKind, InitBillingRule, SnapStartRuntime } from './types.ts';
 import type { Arch } from './rates.ts';
-import { type Validation, type FieldError, readNumber, readEnum, readBool, readOptionalNumber, pushError, isRaw } from '../validate/fields.ts';
+import { type Validation, type FieldError, readEnum, readBool, pushError, isRaw } from '../validate/fields.ts';
+import { expectedOf, readOptionalRule, readRule, readWithRule } from '../validate/rules.ts';
+import { formatNumber } from '../format/index.ts';
+import { PRICE_RULES as R } from './priceRules.ts';
 
 /**
- * Memory range for standard functions: 128–10,240 MB in 1 MB steps.
- * https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html, as of 2026-08.
- */
-export const MEMORY_MB = { min: 128, max: 10_240 } as const;
-/** Ephemeral /tmp: 512–10,240 MB. https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html, as of 2026-08. */
-export const EPHEMERAL_MB = { min: 512, max: 10_240 } as const;
-/** Longest standard invocation: 900 s (https://docs.aws.amazon.com/lambda/latest/dg/configuration-timeout.html), as of 2026-08. */
-export const MAX_DURATION_MS = 900_000;
-const HOURS_IN_MONTH = 744; // 31 days
-const MAX_REQUESTS = 1e13;
-
-/**
- * Checks a raw price request (numbers or numeric strings) and fills defaults:
- * ephemeralMb 512, freeTier true, pc 0, pcHours 0, pcRequests 0, pcDurationMs = durationMs,
- * coldStarts 0, initMs 0, packaging zip, runtimeKind managed, initBilling since-2025-08-01.
+ * Checks a raw price request (numbers or numeric strings) and fills defaults: the numeric ones from
+ * `PRICE_RULES` (pcDurationMs = durationMs), freeTier true, packaging zip, runtimeKind managed,
+ * initBilling since-2025-08-01. `checkProvisionedTime` adds the stricter checks a planning shell wants.
  */
 export function validatePriceInput(raw: unknown): Validation<PriceInput> {
   const errors: FieldError[] = [];
   if (!isRaw(raw)) return { ok: false, errors: [{ field: '(input)', expected: 'an object', got: typeof raw, message: 'price input must be an object' }] };
-  const memoryMb = readNumber(raw, 'memoryMb', { min: MEMORY_MB.min, max: MEMORY_MB.max, integer: true, unit: 'MB' }, 1024, errors);
+  const memoryMb = readRule(raw, R, 'memoryMb', errors);
   const arch = readEnum<Arch>(raw, 'arch', ['x86_64', 'arm64'], 'x86_64', errors);
-  if (raw['requests'] === undefined || raw['requests'] === '') pushError(errors, 'requests', `an integer from 0 to ${MAX_REQUESTS}`, raw['requests']);
-  const requests = readNumber(raw, 'requests', { min: 0, max: MAX_REQUESTS, integer: true }, 0, errors);
-  if (raw['durationMs'] === undefined || raw['durationMs'] === '') pushError(errors, 'durationMs', `a number from 0 to ${MAX_DURATION_MS} (ms)`, raw['durationMs']);
-  const durationMs = readNumber(raw, 'durationMs', { min: 0, max: MAX_DURATION_MS, unit: 'ms' }, 0, errors);
+  if (raw['requests'] === undefined || raw['requests'] === '') pushError(errors, 'requests', expectedOf(R.requests), raw['requests']);
+  const requests = readRule(raw, R, 'requests', errors, 0);
+  if (raw['durationMs'] === undefined || raw['durationMs'] === '') pushError(errors, 'durationMs', expectedOf(R.durationMs), raw['durationMs']);
+  const durationMs = readRule(raw, R, 'durationMs', errors, 0);
   const durationIsBilled = readBool(raw, 'durationIsBilled', false, errors);
-  const ephemeralMb = readNumber(raw, 'ephemeralMb', { min: EPHEMERAL_MB.min, max: EPHEMERAL_MB.max, integer: true, unit: 'MB' }, 512, errors);
+  const ephemeralMb = readRule(raw, R, 'ephemeralMb', errors);
   const freeTier = readBool(raw, 'freeTier', true, errors);
-  const pc = readNumber(raw, 'pc', { min: 0, max: 1e6, integer: true, unit: 'environments' }, 0, errors);
-  const pcHours = readNumber(raw, 'pcHours', { min: 0, max: HOURS_IN_MONTH, unit: 'hours in a month' }, 0, errors);
-  const pcRequests = readNumber(raw, 'pcRequests', { min: 0, max: Math.max(0, requests), integer: true, unit: 'at most --requests' }, 0, errors);
-  const pcDurationMs = readNumber(raw, 'pcDurationMs', { min: 0, max: MAX_DURATION_MS, unit: 'ms' }, durationMs, errors);
-  const coldStarts = readNumber(raw, 'coldStarts', { min: 0, max: Math.max(0, requests - pcRequests), integer: true, unit: 'at most the on-demand requests' }, 0, errors);
-  const initMs = readNumber(raw, 'initMs', { min: 0, max: MAX_DURATION_MS, unit: 'ms' }, 0, errors);
+  const pc = readRule(raw, R, 'pc', errors);
+  const pcHours = readRule(raw, R, 'pcHours', errors);
+  const pcRequests = readWithRule(raw, 'pcRequests', R.pcRequests, errors, 0, { max: Math.max(0, requests), unit: 'at most --requests' });
+  const pcDurationMs = readRule(raw, R, 'pcDurationMs', errors, durationMs);
+  const coldStarts = readWithRule(raw, 'coldStarts', R.coldStarts, errors, 0, { max: Math.max(0, requests - pcRequests), unit: 'at most the on-demand requests' });
+  const initMs = readRule(raw, R, 'initMs', errors);
   const packaging = readEnum<Packaging>(raw, 'packaging', ['zip', 'image'], 'zip', errors);
   const runtimeKind = readEnum<RuntimeKind>(raw, 'runtimeKind', ['managed', 'custom'], 'managed', errors);
   const initBilling = readEnum<InitBillingRule>(raw, 'initBilling', ['since-2025-08-01', 'before-2025-08-01'], 'since-2025-08-01', errors);
@@ -47,8 +38,8 @@ export function validatePriceInput(raw: unknown): Validation<PriceInput> {
     if (!isRaw(ss)) pushError(errors, 'snapStart', 'an object { runtime, activeHours, restores? }', ss);
     else {
       const runtime = readEnum<SnapStartRuntime>(ss, 'runtime', ['java', 'python', 'dotnet'], 'python', errors);
-      const activeHours = readNumber(ss, 'activeHours', { min: 0, max: HOURS_IN_MONTH, unit: 'hours' }, HOURS_IN_MONTH, errors);
-      const restores = readOptionalNumber(ss, 'restores', { min: 0, max: MAX_REQUESTS, integer: true }, errors);
+      const activeHours = readWithRule(ss, 'activeHours', R.snapStartHours, errors);
+      const restores = readOptionalRule({ snapStartRestores: ss['restores'] }, R, 'snapStartRestores', errors);
       snapStart = restores === undefined ? { runtime, activeHours } : { runtime, activeHours, restores };
       if (packaging === 'image') pushError(errors, 'packaging', 'zip when SnapStart is on (container images are not supported)', packaging);
       if (pc > 0) pushError(errors, 'pc', '0 when SnapStart is on (SnapStart is incompatible with provisioned concurrency)', pc);
@@ -61,4 +52,22 @@ export function validatePriceInput(raw: unknown): Validation<PriceInput> {
   };
   if (snapStart) value.snapStart = snapStart;
   return { ok: true, value };
+}
+
+/**
+ * Provisioned concurrency that cannot have happened: pc without the hours it was enabled (or the
+ * reverse), or more provisioned work than the enabled time holds: pcRequests × pcDurationMs must be at
+ * most pc × pcHours × 3,600 s. The CLI refuses these; a widget may show them as a warning instead.
+ */
+export function checkProvisionedTime(v: PriceInput): FieldError[] {
+  const errors: FieldError[] = [];
+  const { pc = 0, pcHours = 0, pcRequests = 0 } = v;
+  const pcDurationMs = v.pcDurationMs ?? v.durationMs;
+  if (pc > 0 && pcHours === 0) pushError(errors, 'pcHours', `${expectedOf({ ...R.pcHours, above: true })} when pc is given (the hours it was enabled)`, pcHours);
+  else if (pcHours > 0 && pc === 0) pushError(errors, 'pc', `${expectedOf({ ...R.pc, min: 1 })} when pcHours is given`, pc);
+  else if (pcRequests * pcDurationMs > pc * pcHours * 3_600_000 * (1 + 1e-12)) {
+    const fit = Math.floor((pc * pcHours * 3_600_000) / pcDurationMs);
+    pushError(errors, 'pcRequests', `at most ${formatNumber(fit)} at ${formatNumber(pcDurationMs)} ms each (pc × pcHours × 3,600 s of provisioned time)`, pcRequests);
+  }
+  return errors;
 }

@@ -17,7 +17,7 @@
  * what was wrong, never a NaN.
  */
 import { decodeBase64 } from './decodeBase64.ts';
-import { MEMORY_MB } from '../pricing/validatePriceInput.ts';
+import { MEMORY_MB } from '../constants/limits.ts';
 
 export interface MeasuredPoint {
   memoryMb: number;

@@ -18,6 +18,6 @@ export function invocationCost(memoryMb: number, durationMs: number, arch: Arch,
   const billedMs = Math.ceil(durationMs);
   const firstTier = rates[arch].durationTiers[0]!.usdPerGbs;
   const costPerInvocationUsd = (billedMs / 1000) * (memoryMb / 1024) * firstTier + rates.requestUsd;
-  const monthlyCostUsd = requests === 0 ? 0 : priceMonthly({ memoryMb, arch, requests, durationMs: billedMs, durationIsBilled: true, freeTier: false }, rates).total_usd;
+  const monthlyCostUsd = requests === 0 ? 0 : priceMonthly({ memoryMb, arch, requests, durationMs: billedMs, durationIsBilled: true, freeTier: false }, rates).totalUsd;
   return { billedMs, costPerInvocationUsd, monthlyCostUsd };
 }

@@ -3,7 +3,7 @@
  * validator, the `tune` CLI flags and the Memory tuning widget's fields all read these.
  */
 import type { RuleTable } from '../validate/rules.ts';
-import { MEMORY_MB, MAX_DURATION_MS } from '../pricing/validatePriceInput.ts';
+import { PRICE_RULES } from '../pricing/priceRules.ts';
 import { MAX_VCPUS } from './vcpu.ts';
 
 export type TuneStrategy = 'cost' | 'speed' | 'balanced';
@@ -18,15 +18,14 @@ const MEMORY_SOURCE = 'https://docs.aws.amazon.com/lambda/latest/dg/configuratio
 const POWER_TUNING_SOURCE = 'https://github.com/alexcasalboni/aws-lambda-power-tuning/blob/master/README-INPUT-OUTPUT.md';
 
 export const TUNE_RULES = {
+  // Memory, duration and requests: the pricing rules' ranges, with this area's defaults and words.
   durationMs: {
-    label: 'measured average duration', unit: 'ms', min: 0, above: true, max: MAX_DURATION_MS, default: 1000,
+    ...PRICE_RULES.durationMs, label: 'measured average duration', above: true, default: 1000,
     help: 'Average duration of one invocation, measured at the memory size below.',
-    source: 'https://docs.aws.amazon.com/lambda/latest/dg/configuration-timeout.html',
   },
   atMemoryMb: {
-    label: 'memory of the measurement', unit: 'MB', min: MEMORY_MB.min, max: MEMORY_MB.max, integer: true, default: 128,
+    ...PRICE_RULES.memoryMb, label: 'memory of the measurement', default: 128,
     help: 'Memory size the duration was measured at (128 MB is the Lambda default).',
-    source: MEMORY_SOURCE,
   },
   cpuShare: {
     label: 'CPU share of the duration', min: 0, max: 1, default: 0.8,
@@ -37,15 +36,10 @@ export const TUNE_RULES = {
     help: 'How many threads the CPU work keeps busy at once; more CPU than this is wasted.',
     source: MEMORY_SOURCE,
   },
-  memoryMb: {
-    label: 'memory size', unit: 'MB', min: MEMORY_MB.min, max: MEMORY_MB.max, integer: true, default: 1024,
-    help: 'A memory size to evaluate (1 MB steps).',
-    source: MEMORY_SOURCE,
-  },
+  memoryMb: { ...PRICE_RULES.memoryMb, label: 'memory size', help: 'A memory size to evaluate (1 MB steps).' },
   requests: {
-    label: 'requests per month', min: 0, max: 1e13, integer: true, default: 1_000_000,
-    help: 'Invocations in a month, for the monthly cost (no free tier).',
-    source: 'https://aws.amazon.com/lambda/pricing/',
+    ...PRICE_RULES.requests, label: 'requests per month', default: 1_000_000,
+    help: 'Invocations in a month, for the monthly cost (no free tier).', source: 'https://aws.amazon.com/lambda/pricing/',
   },
   balancedWeight: {
     label: 'balanced weight', min: 0, max: 1, default: 0.5,

@@ -67,6 +67,14 @@ export function readOptionalRule<T extends RuleTable>(raw: Raw, table: T, key: k
   return readOptionalNumber(raw, key, specOf(table[key]!), errors);
 }
 
+/**
+ * Reads `raw[field]` against one rule, for fields read under another name (nested config read as
+ * 'async.errorRate') or narrowed by another field (`narrow`: `{ max: requests, unit: 'at most requests' }`).
+ */
+export function readWithRule(raw: Raw, field: string, rule: NumberRule, errors: FieldError[], fallback = rule.default ?? NaN, narrow: Partial<NumberSpec> = {}): number {
+  return readNumber(raw, field, { ...specOf(rule), ...narrow }, fallback, errors);
+}
+
 /** The table's defaults as a plain object (rules whose default is null are left out). */
 export function defaultsOf<T extends RuleTable>(table: T): { [K in keyof T]?: number } {
   const out: { [K in keyof T]?: number } = {};

@@ -71,7 +71,7 @@ export function runWeight(s: CanaryState, weightPct: number): WeightRun {
     weight: weightPct,
     invocations: r.summary.invocations,
     throttles: r.summary.throttles,
-    coldStarts: r.summary.cold_starts,
+    coldStarts: r.summary.coldStarts,
     stable: mk(0, s.errorA, 0x5eed0001),
     canary: mk(1, s.errorB, 0x5eed0002),
     truncated: r.summary.truncated || trunc,

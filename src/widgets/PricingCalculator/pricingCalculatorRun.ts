@@ -61,7 +61,7 @@ export function memorySweep(s: PriceState, rates: Rates = US_EAST_1): MemorySwee
       mems.forEach((m, i) => {
         const pcd = durationAt(m, s.memoryMb, s.pcDurationMs, s.cpuShare, s.threads);
         const r = computeBill({ ...s, arch, memoryMb: m, durationMs: round3(durations[i]!), pcDurationMs: round3(pcd) }, rates);
-        const usd = r.ok ? (r.bill.total_usd / s.requests) * 1e6 : NaN;
+        const usd = r.ok ? (r.bill.totalUsd / s.requests) * 1e6 : NaN;
         if (!r.ok && arch === s.arch) missing.push({ memoryMb: m, problem: r.errors[0]! });
         perMillion[arch].push(usd);
         if (Number.isFinite(usd) && (!cheapest || usd < cheapest.usd - 1e-12)) cheapest = { arch, memoryMb: m, usd, tie: false };

@@ -14,7 +14,7 @@ import type { PriceState } from './pricingCalculatorState.ts';
 
 /** "Total per month": dollars and cents. */
 export function totalText(bill: Bill): string {
-  return formatUsd(bill.total_usd);
+  return formatUsd(bill.totalUsd);
 }
 
 /** The itemized lines, as the CLI prints them: charge, quantity, unit, rate (USD), cost; notes beneath. */
@@ -30,14 +30,14 @@ export function billLinesHtml(bill: Bill): string {
     'Itemized monthly bill',
     `<table class="ll-table ll-bill"><caption class="sr-only">Itemized monthly bill</caption>` +
     `<thead><tr><th scope="col">Charge</th><th scope="col">Quantity</th><th scope="col">Unit</th><th scope="col">Rate (USD)</th><th scope="col">Cost</th></tr></thead>` +
-    `<tbody>${rows}</tbody><tfoot><tr><th scope="row">Total</th><td></td><td></td><td></td><td>${esc(formatCost(bill.total_usd))}</td></tr></tfoot></table>`,
+    `<tbody>${rows}</tbody><tfoot><tr><th scope="row">Total</th><td></td><td></td><td></td><td>${esc(formatCost(bill.totalUsd))}</td></tr></tfoot></table>`,
   );
 }
 
 /** A one-line "how this adds up" in words (for the live region). */
 export function billSentence(bill: Bill): string {
   const parts = bill.lines.filter((l) => l.usd > 0).map((l) => `${l.label} ${formatCost(l.usd)}`);
-  return `Total per month ${formatUsd(bill.total_usd)}${parts.length ? `: ${parts.join(', ')}` : ''}.`;
+  return `Total per month ${formatUsd(bill.totalUsd)}${parts.length ? `: ${parts.join(', ')}` : ''}.`;
 }
 
 /** Money on the chart's axis: three significant digits, thousands grouped like the bill ("$1,230,000", "$20.8"). */

@@ -136,7 +136,7 @@ export function analyticPlan(s: PlannerState, levels: number[], rates: Rates = U
     return priceMonthly(
       { memoryMb: s.memoryMb, arch: s.arch, requests, durationMs: s.durationMs, durationIsBilled: true, freeTier: false, pc: p, pcHours: DAYS_PER_MONTH * 24, pcRequests, pcDurationMs: s.durationMs },
       rates,
-    ).total_usd;
+    ).totalUsd;
   });
   return { levels, monthlyUsd, pcShare: levels.map((_, j) => (dayRequests > 0 ? pcReq[j]! / dayRequests : 0)), busyShare: busy, cheapestLevel };
 }

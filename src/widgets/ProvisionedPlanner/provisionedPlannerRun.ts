@@ -31,23 +31,23 @@ export function simulateLevel(s: PlannerState, pc: number, onFraction?: (f: numb
   const c = sum.cost;
   const gb = s.memoryMb / 1024;
   const m = DAYS_PER_MONTH;
-  const pcDurationMs = c.pc_requests > 0 ? (c.pc_duration_gb_s * 1000) / (c.pc_requests * gb) : 0;
-  const initMs = c.init_billed && sum.cold_starts > 0 ? (c.init_gb_s * 1000) / (sum.cold_starts * gb) : 0;
+  const pcDurationMs = c.pcRequests > 0 ? (c.pcDurationGbS * 1000) / (c.pcRequests * gb) : 0;
+  const initMs = c.initBilled && sum.coldStarts > 0 ? (c.initGbS * 1000) / (sum.coldStarts * gb) : 0;
   const bill = priceMonthly(
     {
-      memoryMb: s.memoryMb, arch: s.arch, requests: c.requests * m, durationMs: c.billed_duration_ms, durationIsBilled: true, freeTier: false,
-      pc, pcHours: m * 24, pcRequests: c.pc_requests * m, pcDurationMs, coldStarts: sum.cold_starts * m, initMs,
+      memoryMb: s.memoryMb, arch: s.arch, requests: c.requests * m, durationMs: c.billedDurationMs, durationIsBilled: true, freeTier: false,
+      pc, pcHours: m * 24, pcRequests: c.pcRequests * m, pcDurationMs, coldStarts: sum.coldStarts * m, initMs,
     },
     rates,
   );
   return {
     pc,
-    monthlyUsd: bill.total_usd,
-    coldStarts: sum.cold_starts * m,
+    monthlyUsd: bill.totalUsd,
+    coldStarts: sum.coldStarts * m,
     requests: c.requests * m,
-    pcRequests: c.pc_requests * m,
-    day: { invocations: sum.invocations, coldStarts: sum.cold_starts, pcExecutions: sum.provisioned_executions, p99Ms: sum.latency_ms.p99, throttles: sum.throttles },
-    pcUtilisation: pc > 0 ? (c.pc_duration_gb_s / gb) / (pc * DAY_S) : 0,
+    pcRequests: c.pcRequests * m,
+    day: { invocations: sum.invocations, coldStarts: sum.coldStarts, pcExecutions: sum.provisionedExecutions, p99Ms: sum.latencyMs.p99, throttles: sum.throttles },
+    pcUtilisation: pc > 0 ? (c.pcDurationGbS / gb) / (pc * DAY_S) : 0,
     bill,
   };
 }
