@@ -79,11 +79,11 @@ describe('cost', () => {
   });
   it("AWS's example costs about the same at 128 and 1,024 MB, per 1,000 invocations", () => {
     const r = evaluateTuning(input({ durationMs: 11722, atMemoryMb: 128, cpuShare: 1, threads: 1, memorySizes: '128,1024', requests: 1000 }));
-    expect(r.points.map((p) => p.billed_ms)).toEqual([11722, 1466]);
-    expect(r.points[0]!.monthly_cost_usd).toBeCloseTo(0.024620882175, 12); // AWS: $0.024628
-    expect(r.points[1]!.monthly_cost_usd).toBeCloseTo(0.0246333822, 12); // AWS: $0.024638
-    expect(r.fastest.memory_mb).toBe(1024);
-    expect(r.cheapest.memory_mb).toBe(128);
+    expect(r.points.map((p) => p.billedMs)).toEqual([11722, 1466]);
+    expect(r.points[0]!.monthlyCostUsd).toBeCloseTo(0.024620882175, 12); // AWS: $0.024628
+    expect(r.points[1]!.monthlyCostUsd).toBeCloseTo(0.0246333822, 12); // AWS: $0.024638
+    expect(r.fastest.memoryMb).toBe(1024);
+    expect(r.cheapest.memoryMb).toBe(128);
   });
   it('uses the rates object it is given, not copies', () => {
     const rates = { ...US_EAST_1, requestUsd: 0 };
@@ -93,10 +93,10 @@ describe('cost', () => {
 
 describe('strategies', () => {
   const pts = [
-    { memory_mb: 128, duration_ms: 1000, cost_per_invocation_usd: 4 },
-    { memory_mb: 256, duration_ms: 500, cost_per_invocation_usd: 4 },
-    { memory_mb: 512, duration_ms: 300, cost_per_invocation_usd: 5 },
-    { memory_mb: 1024, duration_ms: 300, cost_per_invocation_usd: 10 },
+    { memoryMb: 128, durationMs: 1000, costPerInvocationUsd: 4 },
+    { memoryMb: 256, durationMs: 500, costPerInvocationUsd: 4 },
+    { memoryMb: 512, durationMs: 300, costPerInvocationUsd: 5 },
+    { memoryMb: 1024, durationMs: 300, costPerInvocationUsd: 10 },
   ];
   it('cost: the cheapest, the faster of equal costs', () => expect(pickIndex(pts, 'cost')).toBe(1));
   it('speed: the fastest, the smallest of equal durations', () => expect(pickIndex(pts, 'speed')).toBe(2));
@@ -111,7 +111,7 @@ describe('strategies', () => {
   });
   it('equal GB-s tie instead of being split by rounding noise', () => {
     const r = evaluateTuning(input({ durationMs: 11722, atMemoryMb: 128, cpuShare: 1, threads: 1, memorySizes: '128,256', requests: 1 }));
-    expect(r.cheapest.memory_mb).toBe(256); // same cost, faster
+    expect(r.cheapest.memoryMb).toBe(256); // same cost, faster
   });
 });
 
@@ -276,16 +276,16 @@ describe('evaluateTuning with measurements', () => {
     const r = parsePowerTuning(stateMachineOutput(TWO_THREAD_POINTS, TWO_THREAD_POINTS[4]));
     if (!r.ok) throw new Error(r.error);
     const res = evaluateTuning(input({}), r.value);
-    expect(res.points_source).toBe('measured');
-    expect(res.points.map((p) => p.duration_ms)).toEqual(TWO_THREAD_POINTS.map((p) => p.durationMs));
+    expect(res.pointsSource).toBe('measured');
+    expect(res.points.map((p) => p.durationMs)).toEqual(TWO_THREAD_POINTS.map((p) => p.durationMs));
     expect(res.fit?.threads).toBe(2);
-    expect(res.fastest.memory_mb).toBe(5120);
-    expect(res.power_tuning_pick?.memory_mb).toBe(1536);
-    expect(res.measured?.every((m) => Math.abs(m.relative_error) < 1e-9)).toBe(true);
+    expect(res.fastest.memoryMb).toBe(5120);
+    expect(res.powerTuningPick?.memoryMb).toBe(1536);
+    expect(res.measured?.every((m) => Math.abs(m.relativeError) < 1e-9)).toBe(true);
     const model = evaluateTuning(input({ memorySizes: '3538,4096' }), r.value, true);
-    expect(model.points_source).toBe('model');
-    expect(model.points[0]!.duration_ms).toBeCloseTo(1000, 6);
-    expect(model.fastest.memory_mb).toBe(3538);
+    expect(model.pointsSource).toBe('model');
+    expect(model.points[0]!.durationMs).toBeCloseTo(1000, 6);
+    expect(model.fastest.memoryMb).toBe(3538);
   });
 });
 

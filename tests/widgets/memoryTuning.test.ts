@@ -7,6 +7,7 @@ import { runTuning, fittedValues, chartGrid } from '~/widgets/MemoryTuning/memor
 import { cliText, costChartSpec, durationChartSpec, measuredHtml, pointsTableHtml, summaryText, vcpuMarks } from '~/widgets/MemoryTuning/memoryTuningView.ts';
 import { TUNE_RULES, parsePowerTuning, encodeVisualizationHash } from '~/sim';
 import { runCli } from '~/sim/cli/runCli.ts';
+import { toSnakeCase } from '~/sim/cli/toSnakeCase.ts';
 import { TWO_THREAD_POINTS, visualizationUrl, README_URL } from '../sim/powerTuningFixture.ts';
 import { stateArb } from './stateArb.ts';
 
@@ -48,18 +49,18 @@ describe('memory tuning: fields come from TUNE_RULES', () => {
 describe('memory tuning: the same numbers as `npm run sim -- tune`', () => {
   it('AWS example: 1,024 MB runs in 1,465.25 ms at about the cost of 128 MB', () => {
     const v = view(state(TUNE_PRESETS['prime']!.values));
-    const at = (m: number) => v.byArch.x86_64.points.find((p) => p.memory_mb === m)!;
-    expect(at(1024).duration_ms).toBeCloseTo(1465.25, 9);
-    expect(at(1024).cost_per_invocation_usd / at(128).cost_per_invocation_usd).toBeCloseTo(1, 2); // +0.05%: the 1 ms round-up
+    const at = (m: number) => v.byArch.x86_64.points.find((p) => p.memoryMb === m)!;
+    expect(at(1024).durationMs).toBeCloseTo(1465.25, 9);
+    expect(at(1024).costPerInvocationUsd / at(128).costPerInvocationUsd).toBeCloseTo(1, 2); // +0.05%: the 1 ms round-up
     const cli = cliJson(['tune', '--duration-ms', '11722', '--at-memory', '128', '--cpu-share', '1', '--threads', '1', '--requests', String(base.requests)]);
-    expect(v.byArch.x86_64.points).toEqual(cli.points);
-    expect(v.byArch.x86_64.best).toEqual(cli.best);
+    expect(toSnakeCase(v.byArch.x86_64.points)).toEqual(cli.points);
+    expect(toSnakeCase(v.byArch.x86_64.best)).toEqual(cli.best);
   });
   it('arm64 durations follow the factor and arm64 rates', () => {
     const v = view(state({ armDurationFactor: 1.25 }));
     v.grid.forEach((_, i) => expect(v.duration.arm64[i]).toBeCloseTo(v.duration.x86_64[i]! * 1.25, 9));
     const cli = cliJson(['tune', '--duration-ms', '1000', '--arch', 'arm64']);
-    expect(view(base).byArch.arm64.points).toEqual(cli.points);
+    expect(toSnakeCase(view(base).byArch.arm64.points)).toEqual(cli.points);
   });
   it('the CLI line reproduces the state', () => {
     expect(cliText(state({ strategy: 'balanced', balancedWeight: 0.3 }), null)).toBe('npm run sim -- tune --duration-ms 1000 --at-memory 128 --cpu-share 0.8 --threads 1 --requests 1000000 --strategy balanced --balanced-weight 0.3');
@@ -77,7 +78,7 @@ describe('memory tuning: imported measurements', () => {
     const fitted = fittedValues(m.value, base);
     expect(fitted.threads).toBe(2);
     const v = view(state(fitted), m.value);
-    expect(v.measured?.fit?.rms_relative_error).toBeLessThan(1e-6);
+    expect(v.measured?.fit?.rmsRelativeError).toBeLessThan(1e-6);
     const html = measuredHtml(v);
     expect(html).toContain('threads 2.');
     expect(html).toMatch(/Fit error: RMS 0\.0% of the measured durations/);
@@ -89,7 +90,7 @@ describe('memory tuning: imported measurements', () => {
     if (!m.ok) throw new Error(m.error);
     const v = view(state(fittedValues(m.value, base)), m.value);
     expect(measuredHtml(v)).toMatch(/RMS 10\.8%/);
-    expect(v.measured!.points.map((p) => p.memory_mb)).toEqual([128, 256, 512, 1024, 1536, 3008]);
+    expect(v.measured!.points.map((p) => p.memoryMb)).toEqual([128, 256, 512, 1024, 1536, 3008]);
   });
 });
 

@@ -15,6 +15,7 @@ import { expectedOf } from '../validate/rules.ts';
 import type { CliIo } from './runCli.ts';
 import { flagOf, type FlagSpec } from './flags.ts';
 import { lines } from './help.ts';
+import { toSnakeCase } from './toSnakeCase.ts';
 
 /** The tune flags: each sets a `validateTuneInput` field; numbers carry their `TUNE_RULES` rule (range, default, help). */
 export const TUNE_FLAGS: Record<string, FlagSpec> = {
@@ -62,7 +63,7 @@ export function runTune(argv: readonly string[], io: CliIo): number {
       throw new TuneUsage(`${flagOf(TUNE_FLAGS, e.field)} must be ${e.field === 'memorySizes' ? MEMORY_SIZES_EXPECTED : e.expected}; got ${e.got}`);
     }
     const result = evaluateTuning(v.value, measured, args.values.has('memory-sizes'));
-    io.stdout(args.bools.has('json') ? JSON.stringify(result, null, 2) : formatTune(result));
+    io.stdout(args.bools.has('json') ? JSON.stringify(toSnakeCase(result), null, 2) : formatTune(result));
     return 0;
   } catch (e) {
     if (!(e instanceof TuneUsage)) throw e;
@@ -89,24 +90,24 @@ function readPowerTuning(args: ParsedArgs, io: CliIo): PowerTuningResults {
 /** A table of the points, the three picks, and the profile or the fit. */
 export function formatTune(r: TuneResult): string {
   const rows = [['Memory (MB)', 'Duration (ms)', 'Billed (ms)', 'Per invocation', `Per month (${formatQuantity(r.requests)})`]];
-  for (const p of r.points) rows.push([formatQuantity(p.memory_mb), formatQuantity(p.duration_ms, 6), formatQuantity(p.billed_ms), formatCost(p.cost_per_invocation_usd), formatCost(p.monthly_cost_usd)]);
-  const pick = (label: string, p: TuneResult['best']) => `${label}: ${formatQuantity(p.memory_mb)} MB (${formatQuantity(p.duration_ms, 6)} ms, ${formatCost(p.cost_per_invocation_usd)} per invocation)`;
+  for (const p of r.points) rows.push([formatQuantity(p.memoryMb), formatQuantity(p.durationMs, 6), formatQuantity(p.billedMs), formatCost(p.costPerInvocationUsd), formatCost(p.monthlyCostUsd)]);
+  const pick = (label: string, p: TuneResult['best']) => `${label}: ${formatQuantity(p.memoryMb)} MB (${formatQuantity(p.durationMs, 6)} ms, ${formatCost(p.costPerInvocationUsd)} per invocation)`;
   const lines = [
-    `${r.arch}, ${r.points_source === 'measured' ? 'measured durations' : 'modelled durations'}, requests included, 1 ms rounding, no free tier`,
+    `${r.arch}, ${r.pointsSource === 'measured' ? 'measured durations' : 'modelled durations'}, requests included, 1 ms rounding, no free tier`,
     table(rows, [true, true, true, true, true]),
     '',
     pick('cheapest', r.cheapest),
     pick('fastest', r.fastest),
-    pick(`best (${r.strategy}${r.strategy === 'balanced' ? `, weight ${r.balanced_weight}` : ''})`, r.best),
+    pick(`best (${r.strategy}${r.strategy === 'balanced' ? `, weight ${r.balancedWeight}` : ''})`, r.best),
   ];
   const pr = r.profile;
   if (r.fit) {
     const f = r.fit;
-    const tr = f.threads_range[0] === f.threads_range[1] ? `${f.threads}` : `${f.threads} (${f.threads_range[0]}–${f.threads_range[1]} fit equally well)`;
-    lines.push(`fit: CPU share ${formatQuantity(f.cpu_share, 3)} at ${formatQuantity(f.at_memory_mb)} MB, threads ${tr}, RMS relative error ${(100 * f.rms_relative_error).toFixed(1)}% (max ${(100 * f.max_relative_error).toFixed(1)}%)`);
-    if (r.power_tuning_pick) lines.push(`Power Tuning picked ${formatQuantity(r.power_tuning_pick.memory_mb)} MB`);
+    const tr = f.threadsRange[0] === f.threadsRange[1] ? `${f.threads}` : `${f.threads} (${f.threadsRange[0]}–${f.threadsRange[1]} fit equally well)`;
+    lines.push(`fit: CPU share ${formatQuantity(f.cpuShare, 3)} at ${formatQuantity(f.atMemoryMb)} MB, threads ${tr}, RMS relative error ${(100 * f.rmsRelativeError).toFixed(1)}% (max ${(100 * f.maxRelativeError).toFixed(1)}%)`);
+    if (r.powerTuningPick) lines.push(`Power Tuning picked ${formatQuantity(r.powerTuningPick.memoryMb)} MB`);
   } else {
-    lines.push(`model: ${formatQuantity(pr.duration_ms, 6)} ms at ${formatQuantity(pr.at_memory_mb)} MB, CPU share ${formatQuantity(pr.cpu_share, 3)}, ${pr.threads} thread${pr.threads === 1 ? '' : 's'}, CPU ${pr.cpu_model === 'proportional' ? '= memory / 1,769 vCPU' : 'in whole vCPUs above 1,769 MB'}`);
+    lines.push(`model: ${formatQuantity(pr.durationMs, 6)} ms at ${formatQuantity(pr.atMemoryMb)} MB, CPU share ${formatQuantity(pr.cpuShare, 3)}, ${pr.threads} thread${pr.threads === 1 ? '' : 's'}, CPU ${pr.cpuModel === 'proportional' ? '= memory / 1,769 vCPU' : 'in whole vCPUs above 1,769 MB'}`);
   }
   return lines.join('\n');
 }

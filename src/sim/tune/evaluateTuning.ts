@@ -6,63 +6,63 @@ import { fitProfile } from './fitProfile.ts';
 import type { TuneInput } from './validateTuneInput.ts';
 import type { MeasuredPoint, PowerTuningResults } from './parsePowerTuning.ts';
 
-/** One memory size, priced (the JSON fields of `sim tune --json`). */
+/** One memory size, priced. `sim tune --json` prints these fields snake_case (`memory_mb`, `billed_ms`, …). */
 export interface TunePoint {
-  memory_mb: number;
-  duration_ms: number;
+  memoryMb: number;
+  durationMs: number;
   /** duration rounded up to 1 ms */
-  billed_ms: number;
+  billedMs: number;
   /** duration at the architecture's first-tier rate plus the request price */
-  cost_per_invocation_usd: number;
+  costPerInvocationUsd: number;
   /** `requests` invocations in a month, tiers applied, no free tier */
-  monthly_cost_usd: number;
+  monthlyCostUsd: number;
 }
 
 export interface TuneFit {
-  cpu_share: number;
+  cpuShare: number;
   threads: number;
-  threads_range: [number, number];
-  at_memory_mb: number;
-  duration_ms: number;
-  cpu_model: string;
-  rms_relative_error: number;
-  max_relative_error: number;
+  threadsRange: [number, number];
+  atMemoryMb: number;
+  durationMs: number;
+  cpuModel: string;
+  rmsRelativeError: number;
+  maxRelativeError: number;
 }
 
 export interface MeasuredRow {
-  memory_mb: number;
-  duration_ms: number;
+  memoryMb: number;
+  durationMs: number;
   /** Power Tuning's average cost (request price excluded), in `currency` */
-  reported_cost: number;
-  model_duration_ms: number;
-  relative_error: number;
+  reportedCost: number;
+  modelDurationMs: number;
+  relativeError: number;
 }
 
 export interface TuneResult {
   arch: Arch;
   strategy: TuneInput['strategy'];
-  balanced_weight: number;
+  balancedWeight: number;
   requests: number;
   /** 'model': durations from the profile; 'measured': Power Tuning's durations at its memory sizes */
-  points_source: 'model' | 'measured';
+  pointsSource: 'model' | 'measured';
   points: TunePoint[];
   cheapest: TunePoint;
   fastest: TunePoint;
   best: TunePoint;
   /** The profile the model used (given, or fitted) */
-  profile: { duration_ms: number; at_memory_mb: number; cpu_share: number; threads: number; cpu_model: string };
+  profile: { durationMs: number; atMemoryMb: number; cpuShare: number; threads: number; cpuModel: string };
   fit?: TuneFit;
   measured?: MeasuredRow[];
   currency?: string;
   /** Power Tuning's own pick, when its JSON carried one */
-  power_tuning_pick?: { memory_mb: number; duration_ms: number; cost: number };
+  powerTuningPick?: { memoryMb: number; durationMs: number; cost: number };
 }
 
 /** Prices each memory size for one architecture at the given durations. */
 export function pricePoints(sizes: readonly number[], durations: readonly number[], arch: Arch, requests: number, rates: Rates = US_EAST_1): TunePoint[] {
   return sizes.map((m, i) => {
     const c = invocationCost(m, durations[i]!, arch, requests, rates);
-    return { memory_mb: m, duration_ms: durations[i]!, billed_ms: c.billedMs, cost_per_invocation_usd: c.costPerInvocationUsd, monthly_cost_usd: c.monthlyCostUsd };
+    return { memoryMb: m, durationMs: durations[i]!, billedMs: c.billedMs, costPerInvocationUsd: c.costPerInvocationUsd, monthlyCostUsd: c.monthlyCostUsd };
   });
 }
 
@@ -87,12 +87,12 @@ export function evaluateTuning(input: TuneInput, measured?: PowerTuningResults, 
     const fit = fitProfile(measured.points, input.cpuModel);
     profile = fit.profile;
     fitOut = {
-      cpu_share: fit.profile.cpuShare, threads: fit.profile.threads, threads_range: fit.threadsRange, at_memory_mb: fit.profile.atMemoryMb,
-      duration_ms: fit.profile.durationMs, cpu_model: input.cpuModel, rms_relative_error: fit.rmsRelativeError, max_relative_error: fit.maxRelativeError,
+      cpuShare: fit.profile.cpuShare, threads: fit.profile.threads, threadsRange: fit.threadsRange, atMemoryMb: fit.profile.atMemoryMb,
+      durationMs: fit.profile.durationMs, cpuModel: input.cpuModel, rmsRelativeError: fit.rmsRelativeError, maxRelativeError: fit.maxRelativeError,
     };
     rows = measured.points.map((p: MeasuredPoint) => {
       const model = durationAt(profile, p.memoryMb);
-      return { memory_mb: p.memoryMb, duration_ms: p.durationMs, reported_cost: p.costUsd, model_duration_ms: model, relative_error: (model - p.durationMs) / p.durationMs };
+      return { memoryMb: p.memoryMb, durationMs: p.durationMs, reportedCost: p.costUsd, modelDurationMs: model, relativeError: (model - p.durationMs) / p.durationMs };
     });
     if (!useModelSizes) sizes = measured.points.map((p) => p.memoryMb);
   }
@@ -100,19 +100,19 @@ export function evaluateTuning(input: TuneInput, measured?: PowerTuningResults, 
   else durations = modelDurations(profile, sizes, input.arch, input.armDurationFactor);
   const points = pricePoints(sizes, durations, input.arch, input.requests, rates);
   const result: TuneResult = {
-    arch: input.arch, strategy: input.strategy, balanced_weight: input.balancedWeight, requests: input.requests,
-    points_source: measured && !useModelSizes ? 'measured' : 'model',
+    arch: input.arch, strategy: input.strategy, balancedWeight: input.balancedWeight, requests: input.requests,
+    pointsSource: measured && !useModelSizes ? 'measured' : 'model',
     points,
     cheapest: points[pickIndex(points, 'cost')]!,
     fastest: points[pickIndex(points, 'speed')]!,
     best: points[pickIndex(points, input.strategy, input.balancedWeight)]!,
-    profile: { duration_ms: profile.durationMs, at_memory_mb: profile.atMemoryMb, cpu_share: profile.cpuShare, threads: profile.threads, cpu_model: input.cpuModel },
+    profile: { durationMs: profile.durationMs, atMemoryMb: profile.atMemoryMb, cpuShare: profile.cpuShare, threads: profile.threads, cpuModel: input.cpuModel },
   };
   if (fitOut) result.fit = fitOut;
   if (rows) result.measured = rows;
   if (measured) {
     result.currency = measured.currency;
-    if (measured.reported) result.power_tuning_pick = { memory_mb: measured.reported.memoryMb, duration_ms: measured.reported.durationMs, cost: measured.reported.costUsd };
+    if (measured.reported) result.powerTuningPick = { memoryMb: measured.reported.memoryMb, durationMs: measured.reported.durationMs, cost: measured.reported.costUsd };
   }
   return result;
 }

@@ -1,10 +1,10 @@
 import type { TuneStrategy } from './tuneRules.ts';
 
-/** What a strategy reads from a point (the JSON names of `TunePoint`). */
+/** What a strategy reads from a point (a `TunePoint`, or any object with these fields). */
 export interface Candidate {
-  memory_mb: number;
-  duration_ms: number;
-  cost_per_invocation_usd: number;
+  memoryMb: number;
+  durationMs: number;
+  costPerInvocationUsd: number;
 }
 
 /**
@@ -23,17 +23,17 @@ export interface Candidate {
  */
 export function pickIndex(points: readonly Candidate[], strategy: TuneStrategy, balancedWeight = 0.5): number {
   if (points.length === 0) return -1;
-  const maxCost = Math.max(...points.map((p) => p.cost_per_invocation_usd));
-  const maxDuration = Math.max(...points.map((p) => p.duration_ms));
+  const maxCost = Math.max(...points.map((p) => p.costPerInvocationUsd));
+  const maxDuration = Math.max(...points.map((p) => p.durationMs));
   const w = Math.min(1, Math.max(0, balancedWeight));
-  const value = (p: Candidate): number => w * (p.cost_per_invocation_usd / maxCost) + (1 - w) * (p.duration_ms / maxDuration);
+  const value = (p: Candidate): number => w * (p.costPerInvocationUsd / maxCost) + (1 - w) * (p.durationMs / maxDuration);
   // −1 / 0 / 1 with a relative tolerance
   const cmp = (x: number, y: number): number => (Math.abs(x - y) <= 1e-9 * Math.max(Math.abs(x), Math.abs(y)) ? 0 : x < y ? -1 : 1);
   const better = (a: Candidate, b: Candidate): boolean => {
-    const cost = cmp(a.cost_per_invocation_usd, b.cost_per_invocation_usd);
-    const time = cmp(a.duration_ms, b.duration_ms);
+    const cost = cmp(a.costPerInvocationUsd, b.costPerInvocationUsd);
+    const time = cmp(a.durationMs, b.durationMs);
     const order = strategy === 'cost' ? cost || time : strategy === 'speed' ? time || cost : cmp(value(a), value(b));
-    return order !== 0 ? order < 0 : a.memory_mb < b.memory_mb;
+    return order !== 0 ? order < 0 : a.memoryMb < b.memoryMb;
   };
   let best = 0;
   for (let i = 1; i < points.length; i++) if (better(points[i]!, points[best]!)) best = i;

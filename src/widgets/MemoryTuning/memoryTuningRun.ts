@@ -43,7 +43,7 @@ export function runTuning(s: TuneState, measured: PowerTuningResults | null = nu
   for (const arch of ARCHES) {
     const input = { ...base.input, arch };
     duration[arch] = modelDurations(input, grid, arch, input.armDurationFactor);
-    costPerMillion[arch] = pricePoints(grid, duration[arch], arch, 0).map((p) => p.cost_per_invocation_usd * 1e6);
+    costPerMillion[arch] = pricePoints(grid, duration[arch], arch, 0).map((p) => p.costPerInvocationUsd * 1e6);
     byArch[arch] = evaluateTuning(input);
   }
   return { ok: true, view: { input: base.input, grid, duration, costPerMillion, byArch, measured: measured ? evaluateTuning(base.input, measured) : null } };

@@ -27,8 +27,8 @@ function axisX(): ChartSpec['x'] {
 }
 
 function pickSentence(r: TuneResult, arch: Arch): string {
-  const best = r.strategy === 'cost' || r.strategy === 'speed' ? '' : `; best balanced (weight ${formatNumber(r.balanced_weight)}): ${MB(r.best.memory_mb)}`;
-  return `${arch}: cheapest ${MB(r.cheapest.memory_mb)} (${MS(r.cheapest.duration_ms)}, ${formatCost(r.cheapest.cost_per_invocation_usd)} per invocation), fastest ${MB(r.fastest.memory_mb)} (${MS(r.fastest.duration_ms)})${best}`;
+  const best = r.strategy === 'cost' || r.strategy === 'speed' ? '' : `; best balanced (weight ${formatNumber(r.balancedWeight)}): ${MB(r.best.memoryMb)}`;
+  return `${arch}: cheapest ${MB(r.cheapest.memoryMb)} (${MS(r.cheapest.durationMs)}, ${formatCost(r.cheapest.costPerInvocationUsd)} per invocation), fastest ${MB(r.fastest.memoryMb)} (${MS(r.fastest.durationMs)})${best}`;
 }
 
 /** The answer in words: what the model says and which size each strategy picks. */
@@ -43,7 +43,7 @@ export function summaryText(v: TuneView): string {
       : 'Six threads can use CPU up to the 10,240 MB maximum.';
   return (
     `${MS(p.durationMs)} at ${MB(p.atMemoryMb)}, ${formatPercent(p.cpuShare, 0)} of it CPU work on ${p.threads} thread${p.threads > 1 ? 's' : ''}. ${flat} ` +
-    `Best by ${STRATEGY_TEXT[x.strategy]} on x86_64: ${MB(x.best.memory_mb)} (${MS(x.best.duration_ms)}, ${formatCost(x.best.cost_per_invocation_usd)} per invocation). ` +
+    `Best by ${STRATEGY_TEXT[x.strategy]} on x86_64: ${MB(x.best.memoryMb)} (${MS(x.best.durationMs)}, ${formatCost(x.best.costPerInvocationUsd)} per invocation). ` +
     `${pickSentence(x, 'x86_64')}. ${pickSentence(v.byArch.arm64, 'arm64')}.`
   );
 }
@@ -60,7 +60,7 @@ export function durationChartSpec(v: TuneView, idBase = 'tune'): ChartSpec {
       { name: 'arm64 (model)', kind: 'line', x: v.grid, y: v.duration.arm64, tone: 1, dashed: true },
     ],
     marks: vcpuMarks(),
-    points: m?.measured?.map((r) => ({ x: r.memory_mb, y: r.duration_ms, tone: 2 as const, label: `Measured: ${MB(r.memory_mb)}, ${MS(r.duration_ms)}` })) ?? [],
+    points: m?.measured?.map((r) => ({ x: r.memoryMb, y: r.durationMs, tone: 2 as const, label: `Measured: ${MB(r.memoryMb)}, ${MS(r.durationMs)}` })) ?? [],
     summary: `Modelled duration falls from ${MS(v.duration.x86_64[0]!)} at 128 MB to ${MS(v.duration.x86_64[v.duration.x86_64.length - 1]!)} at 10,240 MB on x86_64${v.input.armDurationFactor !== 1 ? `; arm64 runs ×${formatNumber(v.input.armDurationFactor)} as long` : ' (arm64 set to the same speed)'}.${m ? ` Dots: ${m.measured!.length} measured points.` : ''} ${MARKS_TEXT}`,
     tableLabel: 'Data table: duration by memory',
   };
@@ -80,19 +80,19 @@ export function costChartSpec(v: TuneView, idBase = 'tune'): ChartSpec {
     ],
     marks: vcpuMarks(),
     points: [
-      { x: x.best.memory_mb, y: x.best.cost_per_invocation_usd * 1e6, label: `Best by ${x.strategy}, x86_64: ${MB(x.best.memory_mb)}` },
-      { x: a.best.memory_mb, y: a.best.cost_per_invocation_usd * 1e6, tone: 1, label: `Best by ${a.strategy}, arm64: ${MB(a.best.memory_mb)}` },
+      { x: x.best.memoryMb, y: x.best.costPerInvocationUsd * 1e6, label: `Best by ${x.strategy}, x86_64: ${MB(x.best.memoryMb)}` },
+      { x: a.best.memoryMb, y: a.best.costPerInvocationUsd * 1e6, tone: 1, label: `Best by ${a.strategy}, arm64: ${MB(a.best.memoryMb)}` },
     ],
-    summary: `Cheapest of the table's sizes: ${MB(x.cheapest.memory_mb)} on x86_64 (${formatCost(x.cheapest.cost_per_invocation_usd * 1e6)} per million), ${MB(a.cheapest.memory_mb)} on arm64 (${formatCost(a.cheapest.cost_per_invocation_usd * 1e6)} per million). Request price included, duration rounded up to 1 ms.`,
+    summary: `Cheapest of the table's sizes: ${MB(x.cheapest.memoryMb)} on x86_64 (${formatCost(x.cheapest.costPerInvocationUsd * 1e6)} per million), ${MB(a.cheapest.memoryMb)} on arm64 (${formatCost(a.cheapest.costPerInvocationUsd * 1e6)} per million). Request price included, duration rounded up to 1 ms.`,
     tableLabel: 'Data table: cost by memory',
   };
 }
 
 function picksOf(r: TuneResult, m: number): string[] {
   const out: string[] = [];
-  if (r.cheapest.memory_mb === m) out.push('cheapest');
-  if (r.fastest.memory_mb === m) out.push('fastest');
-  if (r.best.memory_mb === m && r.strategy === 'balanced') out.push('balanced');
+  if (r.cheapest.memoryMb === m) out.push('cheapest');
+  if (r.fastest.memoryMb === m) out.push('fastest');
+  if (r.best.memoryMb === m && r.strategy === 'balanced') out.push('balanced');
   return out;
 }
 
@@ -102,12 +102,12 @@ export function pointsTableHtml(v: TuneView): string {
   const a = v.byArch.arm64;
   const rows = x.points.map((p: TunePoint, i) => {
     const q = a.points[i]!;
-    const px = picksOf(x, p.memory_mb).map((t) => `${t} x86_64`);
-    const pa = picksOf(a, q.memory_mb).map((t) => `${t} arm64`);
-    return `<tr${p.memory_mb === v.input.atMemoryMb ? ' data-measured-row' : ''}><th scope="row">${esc(formatNumber(p.memory_mb))}</th>` +
-      `<td>${esc(formatNumber(p.duration_ms, 1))}</td><td>${esc(formatCost(p.cost_per_invocation_usd))}</td>` +
-      `<td>${esc(formatNumber(q.duration_ms, 1))}</td><td>${esc(formatCost(q.cost_per_invocation_usd))}</td>` +
-      `<td>${esc(formatCost(p.monthly_cost_usd))}</td><td>${esc([...px, ...pa].join(', '))}</td></tr>`;
+    const px = picksOf(x, p.memoryMb).map((t) => `${t} x86_64`);
+    const pa = picksOf(a, q.memoryMb).map((t) => `${t} arm64`);
+    return `<tr${p.memoryMb === v.input.atMemoryMb ? ' data-measured-row' : ''}><th scope="row">${esc(formatNumber(p.memoryMb))}</th>` +
+      `<td>${esc(formatNumber(p.durationMs, 1))}</td><td>${esc(formatCost(p.costPerInvocationUsd))}</td>` +
+      `<td>${esc(formatNumber(q.durationMs, 1))}</td><td>${esc(formatCost(q.costPerInvocationUsd))}</td>` +
+      `<td>${esc(formatCost(p.monthlyCostUsd))}</td><td>${esc([...px, ...pa].join(', '))}</td></tr>`;
   });
   return scrollBox('Table: duration and cost by memory size', `<table class="ll-table" data-out-table="points"><caption class="sr-only">Duration and cost by memory size, both architectures</caption>` +
     `<thead><tr><th scope="col">Memory (MB)</th><th scope="col">x86_64 duration (ms)</th><th scope="col">x86_64 per invocation</th>` +
@@ -120,15 +120,15 @@ export function measuredHtml(v: TuneView): string {
   const m = v.measured;
   if (!m?.fit || !m.measured) return '';
   const f = m.fit;
-  const threads = f.threads_range[0] === f.threads_range[1] ? `${f.threads}` : `${f.threads} (any of ${f.threads_range[0]}–${f.threads_range[1]} fits equally well: no measurement above ${MB(f.threads_range[0] * MB_PER_VCPU)})`;
-  const fit = `Fitted model: ${MS(f.duration_ms)} at ${MB(f.at_memory_mb)}, CPU share ${formatNumber(f.cpu_share, 3)}, threads ${threads}. ` +
-    `Fit error: RMS ${formatPercent(f.rms_relative_error)} of the measured durations (largest ${formatPercent(f.max_relative_error)}).`;
-  const picks = `From the measurements, priced at x86_64 rates: cheapest ${MB(m.cheapest.memory_mb)}, fastest ${MB(m.fastest.memory_mb)}, best by ${m.strategy} ${MB(m.best.memory_mb)}` +
-    `${m.power_tuning_pick ? `; Power Tuning picked ${MB(m.power_tuning_pick.memory_mb)}` : ''}.`;
+  const threads = f.threadsRange[0] === f.threadsRange[1] ? `${f.threads}` : `${f.threads} (any of ${f.threadsRange[0]}–${f.threadsRange[1]} fits equally well: no measurement above ${MB(f.threadsRange[0] * MB_PER_VCPU)})`;
+  const fit = `Fitted model: ${MS(f.durationMs)} at ${MB(f.atMemoryMb)}, CPU share ${formatNumber(f.cpuShare, 3)}, threads ${threads}. ` +
+    `Fit error: RMS ${formatPercent(f.rmsRelativeError)} of the measured durations (largest ${formatPercent(f.maxRelativeError)}).`;
+  const picks = `From the measurements, priced at x86_64 rates: cheapest ${MB(m.cheapest.memoryMb)}, fastest ${MB(m.fastest.memoryMb)}, best by ${m.strategy} ${MB(m.best.memoryMb)}` +
+    `${m.powerTuningPick ? `; Power Tuning picked ${MB(m.powerTuningPick.memoryMb)}` : ''}.`;
   const cur = m.currency ?? 'USD';
   const rows = m.measured.map((r, i) =>
-    `<tr><th scope="row">${esc(formatNumber(r.memory_mb))}</th><td>${esc(formatNumber(r.duration_ms, 1))}</td><td>${esc(formatNumber(r.model_duration_ms, 1))}</td>` +
-    `<td>${esc(formatPercent(r.relative_error))}</td><td>${esc(cur === 'USD' ? formatCost(r.reported_cost) : `${formatQuantity(r.reported_cost)} ${cur}`)}</td><td>${esc(formatCost(m.points[i]!.cost_per_invocation_usd))}</td></tr>`);
+    `<tr><th scope="row">${esc(formatNumber(r.memoryMb))}</th><td>${esc(formatNumber(r.durationMs, 1))}</td><td>${esc(formatNumber(r.modelDurationMs, 1))}</td>` +
+    `<td>${esc(formatPercent(r.relativeError))}</td><td>${esc(cur === 'USD' ? formatCost(r.reportedCost) : `${formatQuantity(r.reportedCost)} ${cur}`)}</td><td>${esc(formatCost(m.points[i]!.costPerInvocationUsd))}</td></tr>`);
   return `<p data-out="fit">${esc(fit)}</p><p data-out="measured-picks">${esc(picks)}</p>` +
     scrollBox('Measured against modelled durations', `<table class="ll-table" data-out-table="measured"><caption class="sr-only">Measured against modelled durations</caption>` +
     `<thead><tr><th scope="col">Memory (MB)</th><th scope="col">Measured (ms)</th><th scope="col">Model (ms)</th><th scope="col">Model error</th>` +
