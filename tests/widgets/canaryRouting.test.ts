@@ -18,15 +18,15 @@ describe('canary routing: the split', () => {
     const zero = runWeight(base, 0);
     expect(zero.canary.requests).toBe(0);
     expect(zero.canary.coldStarts).toBe(0);
-    expect(zero.stable.requests).toBe(zero.invocations);
+    expect(zero.stable.requests).toBe(zero.summary.invocations);
     const all = runWeight(base, 100);
     expect(all.stable.requests).toBe(0);
-    expect(all.canary.requests).toBe(all.invocations);
+    expect(all.canary.requests).toBe(all.summary.invocations);
   });
 
   it('the split follows the weight (binomial tolerance)', () => {
     const r = runWeight(state({ rate: 50, windowS: 600 }), 10);
-    const n = r.invocations;
+    const n = r.summary.invocations;
     const share = r.canary.requests / n;
     expect(Math.abs(share - 0.1)).toBeLessThan(4 * Math.sqrt((0.1 * 0.9) / n));
   });
@@ -47,7 +47,7 @@ describe('canary routing: the split', () => {
     expect(res.baseline.weight).toBe(0);
     expect(res.current.canary.coldStarts).toBeGreaterThan(0);
     const half = res.sweep.find((r) => r.weight === 50)!;
-    expect(half.coldStarts).toBeGreaterThan(res.baseline.coldStarts);
+    expect(half.summary.coldStarts).toBeGreaterThan(res.baseline.summary.coldStarts);
     expect(sweepWeights(state({ weight: 33 }))).toEqual([0, 1, 5, 10, 25, 33, 50, 75, 100]);
   });
 });

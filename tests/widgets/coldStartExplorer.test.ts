@@ -39,20 +39,20 @@ describe('cold-start explorer: runs', () => {
   it('the default: a few environments, some reclaimed, cold starts in p99 but not p50', () => {
     const r = runColdStart(base);
     expect(r.environments).toBeGreaterThanOrEqual(3);
-    expect(r.reclaimed).toBeGreaterThanOrEqual(1);
-    expect(r.coldStarts).toBe(r.spans.filter((s) => !s.provisioned).length);
-    expect(r.coldStartRatio).toBeCloseTo(r.coldStarts / r.invocations, 12);
-    expect(r.p50).toBe(180);
+    expect(r.summary.environmentsReclaimed).toBeGreaterThanOrEqual(1);
+    expect(r.summary.coldStarts).toBe(r.spans.filter((s) => !s.provisioned).length);
+    expect(r.summary.coldStartRatio).toBeCloseTo(r.summary.coldStarts / r.summary.invocations, 12);
+    expect(r.summary.latencyMs.p50).toBe(180);
     // More than 1% of requests are cold (INIT + handler), so the p99 is a cold start.
-    if (r.coldStartRatio > 0.012) expect(r.p99).toBeGreaterThan(180 + 100);
+    if (r.summary.coldStartRatio > 0.012) expect(r.summary.latencyMs.p99).toBeGreaterThan(180 + 100);
     expect(r.spansTruncated).toBe(false);
   });
 
   it('initializing outside the handler lowers the p50 (warm) latency', () => {
     const inside = runColdStart(state({ initOutside: false }));
     const outside = runColdStart(state({ initOutside: true }));
-    expect(inside.p50).toBe(180);
-    expect(outside.p50).toBe(100);
+    expect(inside.summary.latencyMs.p50).toBe(180);
+    expect(outside.summary.latencyMs.p50).toBe(100);
     expect(outside.warmMs).toBeLessThan(inside.warmMs);
     expect(outside.coldMedianMs).toBe(inside.coldMedianMs); // the cost moves, it does not vanish
   });
@@ -62,16 +62,16 @@ describe('cold-start explorer: runs', () => {
     const pc = r.spans.filter((s) => s.provisioned);
     expect(pc).toHaveLength(3);
     for (const s of pc) expect(s.reclaimedAt).toBeNull();
-    expect(r.coldStarts).toBeLessThan(runColdStart(base).coldStarts);
-    expect(r.provisionedExecutions).toBeGreaterThan(0);
+    expect(r.summary.coldStarts).toBeLessThan(runColdStart(base).summary.coldStarts);
+    expect(r.summary.provisionedExecutions).toBeGreaterThan(0);
   });
 
   it('a longer idle timeout keeps environments: fewer reclaimed, no more cold starts', () => {
     const short = runColdStart(state({ idleTimeoutS: 5 }));
     const long = runColdStart(state({ idleTimeoutS: 600 }));
-    expect(long.reclaimed).toBe(0);
-    expect(short.reclaimed).toBeGreaterThan(long.reclaimed);
-    expect(long.coldStarts).toBeLessThanOrEqual(short.coldStarts);
+    expect(long.summary.environmentsReclaimed).toBe(0);
+    expect(short.summary.environmentsReclaimed).toBeGreaterThan(long.summary.environmentsReclaimed);
+    expect(long.summary.coldStarts).toBeLessThanOrEqual(short.summary.coldStarts);
   });
 
   it('a run too large for inline is refused with the range', () => {
@@ -91,8 +91,8 @@ describe('cold-start explorer: the timeline', () => {
   it('one lane per environment, INIT marked, reclaimed marked; text summary and table', () => {
     const r = runColdStart(base);
     const svg = lanesSvg(r);
-    expect((svg.match(/<rect class="ll-tone-1"/g) ?? []).length).toBe(r.coldStarts); // one INIT block per cold start
-    expect((svg.match(/<path class="ll-tone-3"/g) ?? []).length).toBe(r.reclaimed);
+    expect((svg.match(/<rect class="ll-tone-1"/g) ?? []).length).toBe(r.summary.coldStarts); // one INIT block per cold start
+    expect((svg.match(/<path class="ll-tone-3"/g) ?? []).length).toBe(r.summary.environmentsReclaimed);
     const fig = lanesFigure(base, r);
     expect(fig).toContain(`${r.environments} environments over 300 s`);
     expect(fig).toContain('reclaimed after 20 s idle');

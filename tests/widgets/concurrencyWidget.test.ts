@@ -77,9 +77,9 @@ describe('concurrency widget: the checks are the engine’s rules', { timeout: E
 describe('concurrency widget: the simulation against the closed forms', { timeout: ENGINE_RUN_TIMEOUT_MS }, () => {
   it("Little's law: the simulated mean is rate × duration", () => {
     const r = runConcurrency(steady({ accountLimit: 10_000 }));
-    expect(r.throttles).toBe(0);
+    expect(r.summary.throttles).toBe(0);
     expect(r.littleOffered).toBe(100);
-    expect(Math.abs(r.meanBusy - 100) / 100).toBeLessThan(0.05);
+    expect(Math.abs(r.summary.meanBusy - 100) / 100).toBeLessThan(0.05);
   });
 
   it('Erlang-B: B(100, 100) = 7.57% beside the simulated throttle ratio', () => {
@@ -87,9 +87,9 @@ describe('concurrency widget: the simulation against the closed forms', { timeou
     const r = runConcurrency({ ...s, windowS: 3600 });
     expect(r.erlangB).toBeCloseTo(0.0757005, 6);
     expect(r.erlangB).toBe(erlangB(100, 100));
-    expect(Math.abs(r.throttleRatio - 0.0757)).toBeLessThan(0.012);
+    expect(Math.abs(r.summary.throttleRatio - 0.0757)).toBeLessThan(0.012);
     // carried load: λ(1 − P)·E[S] ≈ simulated mean busy
-    expect(Math.abs(r.littleCarried - r.meanBusy) / r.meanBusy).toBeLessThan(0.05);
+    expect(Math.abs(r.littleCarried - r.summary.meanBusy) / r.summary.meanBusy).toBeLessThan(0.05);
     expect(runConcurrency(base).erlangB).toBeNull();
   });
 
@@ -97,10 +97,10 @@ describe('concurrency widget: the simulation against the closed forms', { timeou
     const none = runConcurrency(steady({ windowS: 120 }));
     const r80 = runConcurrency(steady({ windowS: 120, useReserved: true, reserved: 80 }));
     const r50 = runConcurrency(steady({ windowS: 120, useReserved: true, reserved: 50 }));
-    expect(none.throttles).toBe(0);
-    expect(r80.throttles).toBeGreaterThan(none.throttles);
-    expect(r50.throttles).toBeGreaterThan(r80.throttles);
-    expect(r50.peakConcurrency).toBeLessThanOrEqual(50);
+    expect(none.summary.throttles).toBe(0);
+    expect(r80.summary.throttles).toBeGreaterThan(none.summary.throttles);
+    expect(r50.summary.throttles).toBeGreaterThan(r80.summary.throttles);
+    expect(r50.summary.peakConcurrency).toBeLessThanOrEqual(50);
     expect(r50.cap).toBe(50);
   });
 
@@ -113,8 +113,8 @@ describe('concurrency widget: the simulation against the closed forms', { timeou
       expect(at(10 + dt + 0.5)).toBeLessThanOrEqual(1000 + 100 * (dt + 1) + base100);
       expect(at(10 + dt + 0.5)).toBeGreaterThanOrEqual(1000 + 100 * dt - 50);
     }
-    expect(r.scalingThrottles).toBe(r.throttles);
-    expect(r.throttleRatio).toBeGreaterThan(0.8);
+    expect(r.summary.scalingThrottles).toBe(r.summary.throttles);
+    expect(r.summary.throttleRatio).toBeGreaterThan(0.8);
     expect(r.runs[0]!.fromS).toBe(10);
   });
 
@@ -123,7 +123,7 @@ describe('concurrency widget: the simulation against the closed forms', { timeou
     const b = runConcurrency(steady({ windowS: 60 }));
     const c = runConcurrency(steady({ windowS: 60, seed: 2 }));
     expect(b).toEqual(a);
-    expect(c.invocations).not.toBe(a.invocations);
+    expect(c.summary.invocations).not.toBe(a.summary.invocations);
     const long = runConcurrency(steady({ rate: 10, windowS: 3600 }));
     expect(long.t.length).toBeLessThanOrEqual(MAX_POINTS);
     expect(long.pointS).toBe(15);
@@ -201,8 +201,8 @@ describe('concurrency widget: the scaling-limit overlay and edge cases', { timeo
 describe('concurrency widget: throttles split by cause', { timeout: ENGINE_RUN_TIMEOUT_MS }, () => {
   it('names the scaling-rate and the cap throttles', () => {
     const r = runConcurrency(steady({ windowS: 60, useReserved: true, reserved: 50 }));
-    expect(r.scalingThrottles).toBe(0);
-    expect(throttleSplit(r)).toBe(`${r.throttles.toLocaleString('en-US')} at the cap`);
+    expect(r.summary.scalingThrottles).toBe(0);
+    expect(throttleSplit(r)).toBe(`${r.summary.throttles.toLocaleString('en-US')} at the cap`);
     expect(throttleSplit(runConcurrency(steady({ rate: 1, windowS: 10 })))).toBe('');
     const ramp = runConcurrency(state(PRESETS.ramp.values));
     expect(throttleSplit(ramp)).toMatch(/^[\d,]+ by the scaling rate$/);

@@ -88,7 +88,9 @@ describe('engine runs', () => {
     });
   });
   it('is deterministic per seed; cold starts fall as provisioned concurrency rises; a month is 30 days', () => {
-    const again = simulateLevel(base, 4);
+    // With a progress callback, as runPlan runs it: the engine's time integrals (meanBusy) are summed per
+    // progress chunk, so a run without one can differ in the last bit.
+    const again = simulateLevel(base, 4, () => {});
     expect(again).toEqual(plan.sim[2]);
     expect(plan.sim.at(-1)!.coldStarts).toBeLessThan(plan.sim[0]!.coldStarts);
     expect(plan.sim[0]!.coldStarts).toBe(plan.sim[0]!.day.coldStarts * 30);

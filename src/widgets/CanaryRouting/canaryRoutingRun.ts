@@ -11,7 +11,7 @@
  * with its own seeded generator (what-if error probabilities). Throttles are not split by version.
  */
 import { createRng, nextFloat, runScenario } from '~/sim';
-import type { EnvSpan } from '~/sim';
+import type { EnvSpan, Summary } from '~/sim';
 import type { Progress } from '../shared/workerProtocol.ts';
 import { simConfig, sweepWeights, type CanaryState } from './canaryRoutingState.ts';
 
@@ -51,9 +51,8 @@ export function drawErrors(n: number, p: number, seed: number): number {
 
 export interface WeightRun {
   weight: number;
-  invocations: number;
-  throttles: number;
-  coldStarts: number;
+  /** The engine's summary of the run at this weight, as the core names it. */
+  summary: Summary;
   stable: VersionStats;
   canary: VersionStats;
   truncated: boolean;
@@ -69,9 +68,7 @@ export function runWeight(s: CanaryState, weightPct: number): WeightRun {
   };
   return {
     weight: weightPct,
-    invocations: r.summary.invocations,
-    throttles: r.summary.throttles,
-    coldStarts: r.summary.coldStarts,
+    summary: r.summary,
     stable: mk(0, s.errorA, 0x5eed0001),
     canary: mk(1, s.errorB, 0x5eed0002),
     truncated: r.summary.truncated || trunc,

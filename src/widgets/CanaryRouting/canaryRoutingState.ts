@@ -14,9 +14,9 @@
  *   sweepWeights(s)      → the weights the chart compares (the reader's added)
  *   checkState(s)        → run-size check, naming the range
  */
-import { DEFAULT_IDLE_TIMEOUT_S, formatNumber } from '~/sim';
+import { formatNumber, SIM_RULES } from '~/sim';
 import type { SimConfig } from '~/sim';
-import { SEED_FIELD, type FieldProblem, type Schema, type StateOf } from '../shared/fieldSpec.ts';
+import { fieldFromRule, SEED_FIELD, type FieldProblem, type Schema, type StateOf } from '../shared/fieldSpec.ts';
 
 export const CANARY_PREFIX = 'canary';
 /** Largest expected number of requests in one run (rate × time); the weight sweep runs this 8–9 times. */
@@ -30,7 +30,7 @@ export const canarySchema = {
   durationB: { kind: 'number', label: 'Canary version: duration (ms)', min: 1, max: 10_000, step: 10, unit: 'ms', default: 120, urlKey: 'durB' },
   errorA: { kind: 'number', label: 'Stable version: error probability (%)', min: 0, max: 100, step: 0.1, unit: '%', default: 0.5, urlKey: 'errA', help: 'What-if input: the chance a request fails on this version.' },
   errorB: { kind: 'number', label: 'Canary version: error probability (%)', min: 0, max: 100, step: 0.1, unit: '%', default: 2, urlKey: 'errB', help: 'What-if input: say the new code fails more often.' },
-  idleTimeoutS: { kind: 'number', label: 'Idle timeout (s)', min: 1, max: 3600, step: 60, unit: 's', default: DEFAULT_IDLE_TIMEOUT_S, urlKey: 'idle', help: 'AWS publishes no number; measured 5–10 minutes.' },
+  idleTimeoutS: fieldFromRule(SIM_RULES.idleTimeoutS, { label: 'Idle timeout (s)', min: 1, max: 3600, step: 60, urlKey: 'idle', help: 'AWS publishes no number; measured 5–10 minutes.' }),
   seed: SEED_FIELD,
 } satisfies Schema;
 

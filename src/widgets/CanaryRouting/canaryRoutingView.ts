@@ -44,15 +44,15 @@ export function readoutHtml(res: CanaryResult): string {
   const r = res.current;
   const total = r.stable.requests + r.canary.requests;
   const errors = r.stable.errors + r.canary.errors;
-  const diff = r.coldStarts - res.baseline.coldStarts;
+  const diff = r.summary.coldStarts - res.baseline.summary.coldStarts;
   return (
     `<div class="ll-readout">` +
     item('Requests to the canary', 'canary-share', formatPercent(total > 0 ? r.canary.requests / total : 0), `${formatNumber(r.canary.requests)} of ${formatNumber(total)}`) +
     item("Cold starts of the canary's own environments", 'canary-cold', formatNumber(r.canary.coldStarts), `stable version: ${formatNumber(r.stable.coldStarts)}`) +
-    item('Cold starts in total', 'total-cold', formatNumber(r.coldStarts), `${formatNumber(res.baseline.coldStarts)} with no canary (same seed): ${diff >= 0 ? '+' : '−'}${formatNumber(Math.abs(diff))}`) +
+    item('Cold starts in total', 'total-cold', formatNumber(r.summary.coldStarts), `${formatNumber(res.baseline.summary.coldStarts)} with no canary (same seed): ${diff >= 0 ? '+' : '−'}${formatNumber(Math.abs(diff))}`) +
     item('Error rate callers see', 'overall-error', formatPercent(total > 0 ? errors / total : 0, 2), `${formatNumber(errors)} failed requests`) +
     `</div>` +
-    (r.throttles > 0 ? `<p class="ll-note" data-out="throttles">${formatNumber(r.throttles)} requests were throttled (the run is over the concurrency limit); they are not split by version.</p>` : '') +
+    (r.summary.throttles > 0 ? `<p class="ll-note" data-out="throttles">${formatNumber(r.summary.throttles)} requests were throttled (the run is over the concurrency limit); they are not split by version.</p>` : '') +
     (r.truncated ? `<p class="ll-note">The environment trace was capped: counts marked + are lower bounds.</p>` : '')
   );
 }
@@ -60,27 +60,27 @@ export function readoutHtml(res: CanaryResult): string {
 export function sweepChartSpec(s: CanaryState, res: CanaryResult, idBase = 'canary'): ChartSpec {
   const w = res.sweep.map((r) => r.weight);
   const cur = res.current;
-  const peak = res.sweep.reduce((a, b) => (b.coldStarts > a.coldStarts ? b : a), res.sweep[0]!);
+  const peak = res.sweep.reduce((a, b) => (b.summary.coldStarts > a.summary.coldStarts ? b : a), res.sweep[0]!);
   return {
     id: `${idBase}-chart`,
     title: 'Cold starts by canary weight',
     x: { label: 'Canary weight (%)', min: 0, max: 100, format: (v) => `${formatNumber(v)}%` },
     y: { label: 'Cold starts', min: 0, format: (v) => formatNumber(v) },
     series: [
-      { name: 'All cold starts', kind: 'line', x: w, y: res.sweep.map((r) => r.coldStarts), tone: 0 },
+      { name: 'All cold starts', kind: 'line', x: w, y: res.sweep.map((r) => r.summary.coldStarts), tone: 0 },
       { name: "Canary's own environments", kind: 'line', x: w, y: res.sweep.map((r) => r.canary.coldStarts), tone: 1, dashed: true },
       { name: 'Stable version', kind: 'line', x: w, y: res.sweep.map((r) => r.stable.coldStarts), tone: 2, dashed: true },
     ],
-    points: [{ x: s.weight, y: cur.coldStarts, label: `Your weight ${pct(s.weight)}: ${formatNumber(cur.coldStarts)} cold starts` }],
+    points: [{ x: s.weight, y: cur.summary.coldStarts, label: `Your weight ${pct(s.weight)}: ${formatNumber(cur.summary.coldStarts)} cold starts` }],
     summary:
-      `Same traffic and seed at each weight. With no canary: ${formatNumber(res.baseline.coldStarts)} cold starts; at your ${pct(s.weight)}: ${formatNumber(cur.coldStarts)}, ` +
-      `${formatNumber(cur.canary.coldStarts)} of them in the canary's own environments. The most, ${formatNumber(peak.coldStarts)}, at ${pct(peak.weight)}: each version keeps its own pool of warm environments.`,
+      `Same traffic and seed at each weight. With no canary: ${formatNumber(res.baseline.summary.coldStarts)} cold starts; at your ${pct(s.weight)}: ${formatNumber(cur.summary.coldStarts)}, ` +
+      `${formatNumber(cur.canary.coldStarts)} of them in the canary's own environments. The most, ${formatNumber(peak.summary.coldStarts)}, at ${pct(peak.weight)}: each version keeps its own pool of warm environments.`,
     tableLabel: 'Data table: cold starts by canary weight',
   };
 }
 
 export function statusText(res: CanaryResult, ms: number | null): string {
-  const n = res.sweep.reduce((a, r) => a + r.invocations, 0);
+  const n = res.sweep.reduce((a, r) => a + r.summary.invocations, 0);
   if (ms === null) return `Default scenario, simulated at build time: ${formatNumber(res.sweep.length)} runs, ${formatNumber(n)} requests.`;
   return `Simulated ${formatNumber(res.sweep.length)} runs (${formatNumber(n)} requests) in ${formatNumber(ms, 0)} ms (in a Web Worker).`;
 }

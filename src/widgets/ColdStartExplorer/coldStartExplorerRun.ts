@@ -4,23 +4,18 @@
  * calls it on the main thread: no worker.
  */
 import { runScenario } from '~/sim';
-import type { EnvSpan } from '~/sim';
+import type { EnvSpan, Summary } from '~/sim';
 import { handlerMs, initMedianMs, simConfig, type ColdStartState } from './coldStartExplorerState.ts';
 
 export interface ColdStartResult {
+  /** The engine's summary of the run, as the core names it. */
+  summary: Summary;
   windowS: number;
-  invocations: number;
-  coldStarts: number;
-  coldStartRatio: number;
-  p50: number;
-  p99: number;
   /** A warm request's latency (the handler), and a typical cold one (median INIT + handler), ms. */
   warmMs: number;
   coldMedianMs: number;
   /** Environments created (cold starts + provisioned). */
   environments: number;
-  reclaimed: number;
-  provisionedExecutions: number;
   spans: EnvSpan[];
   spansTruncated: boolean;
   maxSpans: number;
@@ -30,17 +25,11 @@ export function runColdStart(s: ColdStartState): ColdStartResult {
   const r = runScenario(simConfig(s));
   const sum = r.summary;
   return {
+    summary: sum,
     windowS: s.windowS,
-    invocations: sum.invocations,
-    coldStarts: sum.coldStarts,
-    coldStartRatio: sum.coldStartRatio,
-    p50: sum.latencyMs.p50,
-    p99: sum.latencyMs.p99,
     warmMs: handlerMs(s),
     coldMedianMs: initMedianMs(s) + handlerMs(s),
     environments: sum.coldStarts + s.provisioned,
-    reclaimed: sum.environmentsReclaimed,
-    provisionedExecutions: sum.provisionedExecutions,
     spans: r.spans.spans,
     spansTruncated: r.spans.truncated,
     maxSpans: r.spans.maxSpans,

@@ -98,7 +98,7 @@ export function lanesSvg(r: ColdStartResult): string {
 export function lanesSummary(s: ColdStartState, r: ColdStartResult): string {
   const od = r.spans.filter((x) => !x.provisioned);
   const parts = [
-    `${formatNumber(r.environments)} environment${r.environments === 1 ? '' : 's'} over ${sec(r.windowS)}: ${formatNumber(r.coldStarts)} started cold (INIT, then the request)${s.provisioned > 0 ? `, ${formatNumber(s.provisioned)} provisioned before t = 0` : ''}; ${formatNumber(r.reclaimed)} reclaimed after ${sec(s.idleTimeoutS)} idle.`,
+    `${formatNumber(r.environments)} environment${r.environments === 1 ? '' : 's'} over ${sec(r.windowS)}: ${formatNumber(r.summary.coldStarts)} started cold (INIT, then the request)${s.provisioned > 0 ? `, ${formatNumber(s.provisioned)} provisioned before t = 0` : ''}; ${formatNumber(r.summary.environmentsReclaimed)} reclaimed after ${sec(s.idleTimeoutS)} idle.`,
   ];
   if (od.length) parts.push(`The first cold start was at ${sec(od[0]!.createdAt)}.`);
   if (r.spans.length > MAX_LANES) parts.push(`Showing the first ${MAX_LANES} of ${formatNumber(r.spans.length)} recorded environments.`);
@@ -139,10 +139,10 @@ export function lanesFigure(s: ColdStartState, r: ColdStartResult): string {
 export function readoutHtml(s: ColdStartState, r: ColdStartResult): string {
   return (
     `<div class="ll-readout">` +
-    item('Requests', 'requests', formatNumber(r.invocations)) +
-    item('Cold starts', 'cold-pct', formatPercent(r.coldStartRatio, 2), `${formatNumber(r.coldStarts)} of ${formatNumber(r.invocations)}`) +
-    item('p50 latency', 'p50', ms(r.p50)) +
-    item('p99 latency', 'p99', ms(r.p99)) +
+    item('Requests', 'requests', formatNumber(r.summary.invocations)) +
+    item('Cold starts', 'cold-pct', formatPercent(r.summary.coldStartRatio, 2), `${formatNumber(r.summary.coldStarts)} of ${formatNumber(r.summary.invocations)}`) +
+    item('p50 latency', 'p50', ms(r.summary.latencyMs.p50)) +
+    item('p99 latency', 'p99', ms(r.summary.latencyMs.p99)) +
     item('Warm request', 'warm', ms(r.warmMs), s.initOutside ? 'handler only' : `handler + ${ms(s.clientSetupMs)} client setup`) +
     item('Typical cold start', 'cold-ms', ms(r.coldMedianMs), `median INIT ${ms(r.coldMedianMs - r.warmMs)}${s.initOutside && s.clientSetupMs > 0 ? ` (with the ${ms(s.clientSetupMs)} client setup)` : ''} + the request`) +
     `</div>`
@@ -150,6 +150,6 @@ export function readoutHtml(s: ColdStartState, r: ColdStartResult): string {
 }
 
 export function statusText(r: ColdStartResult, runMs: number | null): string {
-  if (runMs === null) return `Default scenario, simulated at build time: ${formatNumber(r.invocations)} requests.`;
-  return `Simulated ${formatNumber(r.invocations)} requests in ${formatNumber(runMs, 1)} ms.`;
+  if (runMs === null) return `Default scenario, simulated at build time: ${formatNumber(r.summary.invocations)} requests.`;
+  return `Simulated ${formatNumber(r.summary.invocations)} requests in ${formatNumber(runMs, 1)} ms.`;
 }

@@ -8,6 +8,7 @@
  * scaling rate does not bind (Erlang's loss formula; src/sim/stats/erlangB.ts).
  */
 import { erlangB, runScenario, SCALING_BUCKET, SCALING_REFILL_PER_S } from '~/sim';
+import type { Summary } from '~/sim';
 import type { Progress } from '../shared/workerProtocol.ts';
 import { capOf, offeredRate, simConfig, type ConcurrencyState } from './concurrencyWidgetState.ts';
 
@@ -22,6 +23,8 @@ export interface ThrottleRun {
 }
 
 export interface ConcurrencyResult {
+  /** The engine's summary of the run, as the core names it. */
+  summary: Summary;
   windowS: number;
   /** Width of one chart point (s). */
   pointS: number;
@@ -34,13 +37,6 @@ export interface ConcurrencyResult {
   arrivalsPerS: Float64Array;
   throttlesPerS: Float64Array;
   runs: ThrottleRun[];
-  invocations: number;
-  throttles: number;
-  throttleRatio: number;
-  scalingThrottles: number;
-  meanBusy: number;
-  peakConcurrency: number;
-  coldStarts: number;
   offeredRate: number;
   /** λ·E[S] and λ(1 − P)·E[S]. */
   littleOffered: number;
@@ -54,8 +50,6 @@ export interface ConcurrencyResult {
    * Drawn when the spike's load (peak rate × duration) is above what exists plus 1,000. Else null.
    */
   scalingLimit: { t: number[]; y: number[] } | null;
-  truncated: boolean;
-  warnings: string[];
 }
 
 /** Merges 1-s buckets into at most `MAX_POINTS` points: max of peaks, mean of the rest. */
@@ -126,6 +120,7 @@ export function runConcurrency(s: ConcurrencyState, progress: Progress = () => {
   const es = s.durationMs / 1000;
   const cap = capOf(s);
   return {
+    summary: sum,
     windowS: s.windowS,
     pointS: d.pointS,
     t: d.t,
@@ -134,20 +129,11 @@ export function runConcurrency(s: ConcurrencyState, progress: Progress = () => {
     arrivalsPerS: d.arr,
     throttlesPerS: d.thr,
     runs: throttleRuns(ser.t, ser.throttles, ser.bucketSeconds),
-    invocations: sum.invocations,
-    throttles: sum.throttles,
-    throttleRatio: sum.throttleRatio,
-    scalingThrottles: sum.scalingThrottles,
-    meanBusy: sum.meanBusy,
-    peakConcurrency: sum.peakConcurrency,
-    coldStarts: sum.coldStarts,
     offeredRate: lam,
     littleOffered: lam * es,
     littleCarried: lam * (1 - sum.throttleRatio) * es,
     erlangB: s.shape === 'steady' ? erlangB(cap, lam * es) : null,
     cap,
     scalingLimit: scalingLimitOf(s, ser.environments, ser.bucketSeconds, cap, sum.peakConcurrency),
-    truncated: sum.truncated,
-    warnings: sum.warnings,
   };
 }

@@ -19,9 +19,9 @@
  *     7,000 at 60 s; https://docs.aws.amazon.com/lambda/latest/dg/scaling-behavior.html) and throttles the rest.
  *   - erlang: steady 100 requests/s of 1 s under reserved concurrency 100 — Erlang-B B(100, 100) ≈ 7.57%.
  */
-import { DEFAULT_ACCOUNT_CONCURRENCY, formatNumber, MIN_UNRESERVED_CONCURRENCY } from '~/sim';
+import { DEFAULT_ACCOUNT_CONCURRENCY, formatNumber, MIN_UNRESERVED_CONCURRENCY, SIM_RULES } from '~/sim';
 import type { SimConfig, Traffic } from '~/sim';
-import { SEED_FIELD, type FieldProblem, type Schema, type StateOf } from '../shared/fieldSpec.ts';
+import { fieldFromRule, SEED_FIELD, type FieldProblem, type Schema, type StateOf } from '../shared/fieldSpec.ts';
 import type { Preset } from '../shared/widgetElement.ts';
 
 export const CONC_PREFIX = 'conc';
@@ -41,13 +41,13 @@ export const concurrencySchema = {
   spikeLengthS: { kind: 'number', label: 'Spike lasts (s)', min: 1, max: 3600, step: 10, unit: 's', default: 120, urlKey: 'len' },
   windowS: { kind: 'number', label: 'Simulated time (s)', min: 10, max: 3600, step: 10, unit: 's', default: 240, urlKey: 'win' },
   durationMs: { kind: 'number', label: 'Average duration (ms)', min: 1, max: 60_000, step: 10, unit: 'ms', default: 1000, urlKey: 'dur', help: 'Exponentially distributed around this mean.' },
-  accountLimit: {
-    kind: 'number', label: 'Account concurrency limit', min: 1, max: MAX_ACCOUNT_LIMIT, integer: true, step: 100, default: 10_000, urlKey: 'acct',
-    help: `AWS's default is ${DEFAULT_ACCOUNT_CONCURRENCY.toLocaleString('en-US')} per Region; raised here (a quota increase) so the scaling ramp shows.`,
-  },
+  accountLimit: fieldFromRule(SIM_RULES.concurrencyLimit, {
+    label: 'Account concurrency limit', max: MAX_ACCOUNT_LIMIT, step: 100, default: 10_000, urlKey: 'acct',
+    help: `AWS's default is ${formatNumber(DEFAULT_ACCOUNT_CONCURRENCY)} per Region; raised here (a quota increase) so the scaling ramp shows.`,
+  }),
   useReserved: { kind: 'bool', label: 'Set reserved concurrency', default: false, urlKey: 'res_on' },
-  reserved: { kind: 'number', label: 'Reserved concurrency', min: 0, max: MAX_ACCOUNT_LIMIT - MIN_UNRESERVED_CONCURRENCY, integer: true, step: 10, default: 100, urlKey: 'res', help: `Cap and guarantee; at most the account limit minus ${MIN_UNRESERVED_CONCURRENCY}. Used when the box above is ticked.` },
-  provisioned: { kind: 'number', label: 'Provisioned concurrency', min: 0, max: MAX_ACCOUNT_LIMIT - MIN_UNRESERVED_CONCURRENCY, integer: true, step: 10, default: 0, urlKey: 'pc', help: 'Initialized before t = 0; counts inside the cap.' },
+  reserved: fieldFromRule(SIM_RULES.reserved, { label: 'Reserved concurrency', max: MAX_ACCOUNT_LIMIT - MIN_UNRESERVED_CONCURRENCY, step: 10, default: 100, urlKey: 'res', help: `Cap and guarantee; at most the account limit minus ${MIN_UNRESERVED_CONCURRENCY}. Used when the box above is ticked.` }),
+  provisioned: fieldFromRule(SIM_RULES.provisioned, { label: 'Provisioned concurrency', max: MAX_ACCOUNT_LIMIT - MIN_UNRESERVED_CONCURRENCY, step: 10, urlKey: 'pc', help: 'Initialized before t = 0; counts inside the cap.' }),
   seed: SEED_FIELD,
 } satisfies Schema;
 
@@ -66,8 +66,8 @@ export function trafficOf(s: ConcurrencyState): Traffic {
   const none: Traffic = { kind: 'steps', process: 'poisson', steps: [{ atS: 0, rate: 0 }] };
   if (s.shape === 'steady') return s.rate > 0 ? { kind: 'poisson', rate: s.rate } : none;
   if (s.shape === 'diurnal') {
-    if (s.rate + s.peakRate <= 0) return none;
     const mean = (s.rate + s.peakRate) / 2;
+    if (!(mean > 0)) return none; // also a mean that underflows to 0 (5e-324 / 2)
     return { kind: 'diurnal', meanRate: mean, amplitude: mean > 0 ? (s.peakRate - s.rate) / (s.peakRate + s.rate) : 0, periodS: s.windowS, peakAtS: s.windowS / 2 };
   }
   const end = s.spikeStartS + s.spikeLengthS;

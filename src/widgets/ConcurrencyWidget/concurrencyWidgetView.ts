@@ -26,7 +26,7 @@ export function capLabel(s: ConcurrencyState): string {
 
 export function concurrencyChartSpec(s: ConcurrencyState, r: ConcurrencyResult, idBase = 'conc'): ChartSpec {
   const x2 = [0, r.windowS];
-  const top = Math.max(1, r.peakConcurrency, s.provisioned);
+  const top = Math.max(1, r.summary.peakConcurrency, s.provisioned);
   const capShown = r.cap <= 3 * top;
   const series: ChartSeries[] = [{ name: 'Busy environments (peak)', kind: 'step', x: r.t, y: r.peak, tone: 0 }];
   if (capShown) series.push({ name: capLabel(s), kind: 'line', x: x2, y: [r.cap, r.cap], tone: 1, dashed: true });
@@ -44,7 +44,7 @@ export function concurrencyChartSpec(s: ConcurrencyState, r: ConcurrencyResult, 
     y: { label: 'Busy environments', min: 0, format: formatCompact },
     series,
     points,
-    summary: `Peak concurrency ${formatNumber(r.peakConcurrency)} against a cap of ${formatNumber(r.cap)}${s.provisioned > 0 ? ` with ${formatNumber(s.provisioned)} provisioned` : ''}. ${runsText(r)} Orange dots mark where each throttled stretch starts.${r.scalingLimit ? ' The gray dashed line is the scaling limit: the environments existing when the spike starts, plus 1,000 at once, plus 100 per second; concurrency climbs along it.' : ''}${capText}`,
+    summary: `Peak concurrency ${formatNumber(r.summary.peakConcurrency)} against a cap of ${formatNumber(r.cap)}${s.provisioned > 0 ? ` with ${formatNumber(s.provisioned)} provisioned` : ''}. ${runsText(r)} Orange dots mark where each throttled stretch starts.${r.scalingLimit ? ' The gray dashed line is the scaling limit: the environments existing when the spike starts, plus 1,000 at once, plus 100 per second; concurrency climbs along it.' : ''}${capText}`,
     tableLabel: `Data table: busy environments by time (${formatNumber(r.pointS)}-second steps)`,
   };
 }
@@ -59,15 +59,15 @@ export function requestsChartSpec(r: ConcurrencyResult, idBase = 'conc'): ChartS
       { name: 'Arrived', kind: 'step', x: r.t, y: r.arrivalsPerS, tone: 0 },
       { name: 'Throttled (429)', kind: 'area', x: r.t, y: r.throttlesPerS, tone: 1 },
     ],
-    summary: `${formatNumber(r.invocations)} requests arrived; ${formatNumber(r.throttles)} (${formatPercent(r.throttleRatio)}) were throttled${r.scalingThrottles > 0 ? `, ${formatNumber(r.scalingThrottles)} of them because the scaling rate (1,000 new environments per 10 s) had no token left` : ''}.`,
+    summary: `${formatNumber(r.summary.invocations)} requests arrived; ${formatNumber(r.summary.throttles)} (${formatPercent(r.summary.throttleRatio)}) were throttled${r.summary.scalingThrottles > 0 ? `, ${formatNumber(r.summary.scalingThrottles)} of them because the scaling rate (1,000 new environments per 10 s) had no token left` : ''}.`,
     tableLabel: `Data table: requests per second by time (${formatNumber(r.pointS)}-second steps)`,
   };
 }
 
 /** "70,118 by the scaling rate, 12 at the cap" (empty when nothing was throttled). */
 export function throttleSplit(r: ConcurrencyResult): string {
-  const atCap = r.throttles - r.scalingThrottles;
-  const parts = [r.scalingThrottles > 0 ? `${formatNumber(r.scalingThrottles)} by the scaling rate` : '', atCap > 0 ? `${formatNumber(atCap)} at the cap` : ''];
+  const atCap = r.summary.throttles - r.summary.scalingThrottles;
+  const parts = [r.summary.scalingThrottles > 0 ? `${formatNumber(r.summary.scalingThrottles)} by the scaling rate` : '', atCap > 0 ? `${formatNumber(atCap)} at the cap` : ''];
   return parts.filter(Boolean).join(', ');
 }
 
@@ -76,22 +76,22 @@ export function readoutHtml(s: ConcurrencyState, r: ConcurrencyResult): string {
   const erl =
     r.erlangB === null
       ? item('Erlang-B expectation', 'erlang', 'n/a', 'Applies to steady traffic under a fixed cap.')
-      : item('Erlang-B expectation', 'erlang', formatPercent(r.erlangB, 2), `B(${formatNumber(r.cap)}, ${formatNumber(r.littleOffered, 2)}): the throttled share of steady Poisson traffic under the cap${r.scalingThrottles > 0 ? '; the scaling ramp adds throttles it does not count' : ''}.`);
+      : item('Erlang-B expectation', 'erlang', formatPercent(r.erlangB, 2), `B(${formatNumber(r.cap)}, ${formatNumber(r.littleOffered, 2)}): the throttled share of steady Poisson traffic under the cap${r.summary.scalingThrottles > 0 ? '; the scaling ramp adds throttles it does not count' : ''}.`);
   return (
     `<div class="ll-readout">` +
-    item('Requests', 'requests', formatNumber(r.invocations)) +
-    item('Throttled', 'throttled', `${formatNumber(r.throttles)} (${formatPercent(r.throttleRatio, 2)})`, throttleSplit(r)) +
-    item('Peak concurrency', 'peak', formatNumber(r.peakConcurrency)) +
+    item('Requests', 'requests', formatNumber(r.summary.invocations)) +
+    item('Throttled', 'throttled', `${formatNumber(r.summary.throttles)} (${formatPercent(r.summary.throttleRatio, 2)})`, throttleSplit(r)) +
+    item('Peak concurrency', 'peak', formatNumber(r.summary.peakConcurrency)) +
     item("Little's law: rate × duration", 'little', formatNumber(r.littleOffered, 1), `${formatNumber(r.offeredRate, 1)} requests/s × ${formatNumber(es, 3)} s; served only: ${formatNumber(r.littleCarried, 1)}`) +
-    item('Simulated mean concurrency', 'mean-busy', formatNumber(r.meanBusy, 1)) +
+    item('Simulated mean concurrency', 'mean-busy', formatNumber(r.summary.meanBusy, 1)) +
     erl +
-    item('Simulated throttle ratio', 'sim-throttle', formatPercent(r.throttleRatio, 2)) +
+    item('Simulated throttle ratio', 'sim-throttle', formatPercent(r.summary.throttleRatio, 2)) +
     `</div>` +
-    (r.truncated ? `<p class="ll-note" data-out="warning">Stopped early: ${esc(r.warnings.join('; '))}</p>` : '')
+    (r.summary.truncated ? `<p class="ll-note" data-out="warning">Stopped early: ${esc(r.summary.warnings.join('; '))}</p>` : '')
   );
 }
 
 export function statusText(r: ConcurrencyResult, ms: number | null): string {
-  if (ms === null) return `Default scenario, simulated at build time: ${formatNumber(r.invocations)} requests.`;
-  return `Simulated ${formatNumber(r.invocations)} requests in ${formatNumber(ms, 0)} ms (in a Web Worker).`;
+  if (ms === null) return `Default scenario, simulated at build time: ${formatNumber(r.summary.invocations)} requests.`;
+  return `Simulated ${formatNumber(r.summary.invocations)} requests in ${formatNumber(ms, 0)} ms (in a Web Worker).`;
 }

@@ -14,7 +14,7 @@
  * is left out: AWS does not apply it to functions that use provisioned concurrency.
  */
 import { DEFAULT_ACCOUNT_CONCURRENCY, MIN_UNRESERVED_CONCURRENCY, priceMonthly, US_EAST_1 } from '~/sim';
-import type { Arch, Bill, Rates, Traffic } from '~/sim';
+import type { Arch, Bill, Rates, Summary, Traffic } from '~/sim';
 import type { PlannerState } from './provisionedPlannerState.ts';
 
 /** Largest provisioned level the engine accepts under the default account limit (same as the schema's `pc.max`). */
@@ -148,8 +148,8 @@ export interface LevelResult {
   coldStarts: number;
   requests: number;
   pcRequests: number;
-  /** The simulated day, as the engine summarised it. */
-  day: { invocations: number; coldStarts: number; pcExecutions: number; p99Ms: number; throttles: number };
+  /** The simulated day, as the engine summarised it (names as the core gives them). */
+  day: Summary;
   /** Share of the provisioned GB-s that did work. */
   pcUtilisation: number;
   bill: Bill;

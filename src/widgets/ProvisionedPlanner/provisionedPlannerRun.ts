@@ -46,7 +46,7 @@ export function simulateLevel(s: PlannerState, pc: number, onFraction?: (f: numb
     coldStarts: sum.coldStarts * m,
     requests: c.requests * m,
     pcRequests: c.pcRequests * m,
-    day: { invocations: sum.invocations, coldStarts: sum.coldStarts, pcExecutions: sum.provisionedExecutions, p99Ms: sum.latencyMs.p99, throttles: sum.throttles },
+    day: sum,
     pcUtilisation: pc > 0 ? (c.pcDurationGbS / gb) / (pc * DAY_S) : 0,
     bill,
   };

@@ -21,7 +21,7 @@
  * Pure: no DOM; runs on the server (Astro frontmatter), in the browser and in Node tests.
  */
 import { expectedNumber } from '../../sim/validate/fields.ts';
-import type { FieldError } from '~/sim';
+import { SIM_RULES, type FieldError, type NumberRule } from '~/sim';
 
 export interface NumberField {
   kind: 'number';
@@ -79,8 +79,30 @@ export interface Parsed<S extends Schema> {
   errors: FieldProblem[];
 }
 
-/** The 32-bit seed every simulated widget carries (URL key `seed`). */
-export const SEED_FIELD: NumberField = { kind: 'number', label: 'Seed', min: 0, max: 4294967295, integer: true, default: 1, urlKey: 'seed' };
+/**
+ * A number field whose range, integer-ness, unit, default and help come from the core's rules table
+ * (`PRICE_RULES.memoryMb`, `SIM_RULES.idleTimeoutS`, …), so a widget never writes a limit by hand.
+ * The widget gives its label (with the unit, "Memory (MB)") and may give a URL key, an arrow-key step, its
+ * own default or help, and a narrower range for its own reasons (a run that stays small) — never a wider
+ * one: that throws at build time.
+ */
+export function fieldFromRule(rule: NumberRule, field: { label: string } & Partial<Omit<NumberField, 'kind' | 'label'>>): NumberField {
+  const min = field.min ?? rule.min;
+  const max = field.max ?? rule.max;
+  if (min < rule.min || max > rule.max) throw new Error(`${field.label}: range ${min}–${max} is wider than the core's ${rule.min}–${rule.max}`);
+  const fallback = field.default ?? rule.default;
+  if (fallback === null) throw new Error(`${field.label}: the core's rule has no default; give one`);
+  const unit = 'unit' in field ? field.unit : rule.unit;
+  const help = field.help ?? rule.help;
+  return {
+    kind: 'number', label: field.label, min, max, default: fallback,
+    ...(rule.integer ? { integer: true } : {}), ...(unit ? { unit } : {}), ...(help ? { help } : {}),
+    ...(field.step !== undefined ? { step: field.step } : {}), ...(field.urlKey ? { urlKey: field.urlKey } : {}), ...(field.control ? { control: field.control } : {}),
+  };
+}
+
+/** The 32-bit seed every simulated widget carries (URL key `seed`), from the engine's rule. */
+export const SEED_FIELD: NumberField = fieldFromRule(SIM_RULES.seed, { label: 'Seed', urlKey: 'seed', help: '' });
 
 /** "an integer from 128 to 10,240 (MB)" — the accepted range in words. */
 export function describeRange(spec: FieldSpec): string {
