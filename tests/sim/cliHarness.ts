@@ -1,18 +1,24 @@
 import { runCli } from '~/sim/cli/runCli.ts';
 
-/**
- * Runs the CLI in-process with captured output and a fake file system (`files`: path → content; any
- * other path fails to read, as a missing file would). Returns the exit code and the joined output.
- */
-export function captureCli(files: Record<string, string>, argv: string[]): { code: number; out: string; err: string } {
+/** A fake file: its text, or a stat result for a file that must not be read (too large, not a file). */
+export type FakeFile = string | { isFile: boolean; size: number };
+
+/** Runs the CLI against fake files: text, or a stat result for files that must not be read. */
+export function cliWith(files: Record<string, FakeFile>, ...argv: string[]) {
   const out: string[] = [];
   const err: string[] = [];
   const code = runCli(argv, {
     stdout: (t) => out.push(t),
     stderr: (t) => err.push(t),
     readFile: (p) => {
-      if (Object.hasOwn(files, p)) return files[p]!;
-      throw new Error('ENOENT');
+      const f = files[p];
+      if (typeof f === 'string') return f;
+      throw new Error(f ? 'must not read' : 'ENOENT');
+    },
+    statFile: (p) => {
+      const f = files[p];
+      if (f === undefined) throw new Error('ENOENT');
+      return typeof f === 'string' ? { isFile: true, size: f.length } : f;
     },
   });
   return { code, out: out.join('\n'), err: err.join('\n') };

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { captureCli } from './cliHarness.ts';
+import { cliWith } from './cliHarness.ts';
 import { TWO_THREAD_POINTS, visualizationUrl, stateMachineOutput, README_URL } from './powerTuningFixture.ts';
 
 const FILES = { 'results.json': stateMachineOutput(TWO_THREAD_POINTS, TWO_THREAD_POINTS[4]), 'broken.json': '{"results": {"stats": [' };
-const cli = (...argv: string[]) => captureCli(FILES, argv);
+const cli = (...argv: string[]) => cliWith(FILES, ...argv);
 
 describe('sim tune', () => {
   it("prints the JSON fields for AWS's prime-number example", () => {
