@@ -1,15 +1,17 @@
 /**
  * `npm run bench:sim [-- --json] [-- --only NAME]`: simulated invocations per wall-clock second and peak
- * memory for the three standard scenarios listed in src/sim/README.md (Benchmark). Each scenario runs in its own child process so its peak
+ * memory for the three standard scenarios listed in src/sim/README.md (Benchmark) and the queue (SQS event source)
+ * scenarios, whose messages/s counts messages processed (a batch of 10 is one invocation). Each scenario runs
+ * in its own child process so its peak
  * RSS is its own. Not a test: numbers depend on the machine and on what else is running.
  */
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import process from 'node:process';
 import { loadavg } from 'node:os';
-import { runScenario, type SimConfig } from '../src/sim/index.ts';
+import { runScenario, runSqs, type SimConfig, type SqsConfig } from '../src/sim/index.ts';
 
-const SCENARIOS: Record<string, { label: string; config: SimConfig; target?: string }> = {
+const SCENARIOS: Record<string, { label: string; config?: SimConfig; sqs?: SqsConfig; target?: string }> = {
   'uncapped-poisson-20': {
     label: 'Poisson 20 req/s, exp(1.991 s), uncapped, 20M requests',
     config: { traffic: { kind: 'poisson', rate: 20 }, duration: { kind: 'exp', meanMs: 1991 }, concurrencyLimit: 1_000_000, scaling: false, requests: 20_000_000, seed: 1 },
@@ -23,6 +25,21 @@ const SCENARIOS: Record<string, { label: string; config: SimConfig; target?: str
     label: 'a day at 1,000 req/s (Poisson), lognormal(120 ms, 0.5), limit 1000',
     config: { traffic: { kind: 'poisson', rate: 1000 }, duration: { kind: 'lognormal', medianMs: 120, sigma: 0.5 }, simSeconds: 86_400, seed: 1 },
     target: '86.4M invocations < 15 s, < 200 MB',
+  },
+  // Event source mapping scenarios: the rate counts messages (a batch of 10 is one invocation).
+  'queue-20m-backlog': {
+    label: 'SQS: 20M messages waiting, batch 10, lognormal(120 ms, 0.5), account limit 1,000',
+    sqs: { backlog: 20_000_000, batchSize: 10, duration: 'lognormal:120:0.5', simSeconds: 3_600, seed: 1, maxEvents: 1e9 },
+    target: '≥ 2M messages/s, memory flat',
+  },
+  'queue-2m-backlog': {
+    label: 'SQS: the same with 2M messages (memory should match the 20M run)',
+    sqs: { backlog: 2_000_000, batchSize: 10, duration: 'lognormal:120:0.5', simSeconds: 3_600, seed: 1, maxEvents: 1e9 },
+  },
+  'queue-steady-20k': {
+    label: 'SQS: 20,000 messages/s (Poisson) for 1,000 s = 20M messages, batch 10',
+    sqs: { backlog: 0, rate: 20_000, batchSize: 10, duration: 'lognormal:120:0.5', simSeconds: 1_000, seed: 1, maxEvents: 1e9 },
+    target: '≥ 2M messages/s',
   },
 };
 
@@ -41,6 +58,10 @@ interface Row {
   cold_start_ratio: number;
   throttle_ratio: number;
   target: string;
+  /** Queue scenarios: messages processed (succeeded or sent to the DLQ) and per wall-clock second. */
+  messages: number;
+  messages_per_s: number;
+  messages_per_cpu_s: number;
 }
 
 function runOne(name: string): Row {
@@ -49,12 +70,16 @@ function runOne(name: string): Row {
   const load = loadavg()[0]!;
   const c0 = process.cpuUsage();
   const t0 = process.hrtime.bigint();
-  const { summary } = runScenario(sc.config, {
-    progressEverySeconds: 3600,
-    onProgress: () => {
-      peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed);
-    },
-  });
+  const onProgress = () => {
+    peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed);
+  };
+  let summary: { invocations: number; events: number; coldStartRatio: number; throttleRatio: number };
+  let messages = 0;
+  if (sc.sqs) {
+    const r = runSqs(sc.sqs, { progressEverySeconds: 10, onProgress });
+    messages = r.summary.messagesSucceeded + r.summary.messagesToDlq;
+    summary = { invocations: r.summary.invocations, events: r.summary.events, coldStartRatio: r.summary.coldStarts / Math.max(1, r.summary.invocations), throttleRatio: r.summary.throttles / Math.max(1, r.summary.invocations + r.summary.throttles) };
+  } else summary = runScenario(sc.config!, { progressEverySeconds: 3600, onProgress }).summary;
   const wall = Number(process.hrtime.bigint() - t0) / 1e9;
   const cu = process.cpuUsage(c0);
   const cpu = (cu.user + cu.system) / 1e6;
@@ -64,6 +89,7 @@ function runOne(name: string): Row {
     invocations_per_cpu_s: summary.invocations / cpu, load_avg_1m: load,
     events_per_s: summary.events / wall, peak_rss_mb: process.resourceUsage().maxRSS / 1024, peak_heap_mb: peakHeap / 2 ** 20,
     cold_start_ratio: summary.coldStartRatio, throttle_ratio: summary.throttleRatio, target: sc.target ?? '',
+    messages, messages_per_s: messages / wall, messages_per_cpu_s: messages / cpu,
   };
 }
 
@@ -90,14 +116,16 @@ if (child >= 0) {
   else {
     const fmt = (x: number, d = 1) => x.toLocaleString('en-US', { maximumFractionDigits: d });
     const table = [
-      ['scenario', 'invocations', 'wall s', 'invocations/s', 'cpu s', 'inv/cpu-s', 'peak RSS MB', 'peak heap MB', 'load', 'target'],
+      ['scenario', 'invocations', 'wall s', 'invocations/s', 'cpu s', 'inv/cpu-s', 'messages/s', 'msg/cpu-s', 'peak RSS MB', 'peak heap MB', 'load', 'target'],
       ...rows.map((r) => [
         r.name, fmt(r.invocations, 0), fmt(r.wall_s, 2), `${(r.invocations_per_s / 1e6).toFixed(2)}M`, fmt(r.cpu_s, 2),
-        `${(r.invocations_per_cpu_s / 1e6).toFixed(2)}M`, fmt(r.peak_rss_mb), fmt(r.peak_heap_mb), fmt(r.load_avg_1m), r.target,
+        `${(r.invocations_per_cpu_s / 1e6).toFixed(2)}M`, r.messages ? `${(r.messages_per_s / 1e6).toFixed(2)}M` : '',
+        r.messages ? `${(r.messages_per_cpu_s / 1e6).toFixed(2)}M` : '', fmt(r.peak_rss_mb), fmt(r.peak_heap_mb),
+        fmt(r.load_avg_1m), r.target,
       ]),
     ];
     const w = table[0]!.map((_, c) => Math.max(...table.map((r) => r[c]!.length)));
-    process.stdout.write(`${table.map((r) => r.map((x, c) => (c === 0 || c === 9 ? x.padEnd(w[c]!) : x.padStart(w[c]!))).join('  ')).join('\n')}\n`);
+    process.stdout.write(`${table.map((r) => r.map((x, c) => (c === 0 || c === 11 ? x.padEnd(w[c]!) : x.padStart(w[c]!))).join('  ')).join('\n')}\n`);
     process.stdout.write(`\n${rows.map((r) => `${r.name}: ${r.label}`).join('\n')}\n`);
     process.stdout.write('load = 1-minute load average when the scenario started (2 cores); wall-clock rates drop when the machine is busy.\n');
   }

@@ -61,6 +61,21 @@ export { expectedNumber } from './validate/fields.ts';
 export { expectedOf, defaultsOf, readRule, readOptionalRule, readWithRule, specOf } from './validate/rules.ts';
 export type { NumberRule, RuleTable } from './validate/rules.ts';
 
+// Event sources: SQS queues (standard, FIFO, provisioned mode) and Kinesis / DynamoDB streams, as actors in the engine
+export { runSqs, runStream } from './sources/runSource.ts';
+export { validateSqsConfig, DEFAULT_BATCH_DURATION } from './sources/validateSqsConfig.ts';
+export { validateStreamConfig, MAX_POISON_RECORDS } from './sources/validateStreamConfig.ts';
+export { createSqsSimulation, createStreamSimulation, bucketSecondsFor } from './sources/createSource.ts';
+export { summarizeSqs, summarizeStream } from './sources/summarizeSource.ts';
+export { SQS_RULES } from './sources/sqsRules.ts';
+export { STREAM_RULES } from './sources/streamRules.ts';
+export * from './sources/limits.ts';
+export type { SqsConfig, ResolvedSqsConfig, SqsSummary, SqsSeries, SqsResult, SourceRunOptions, SourceRunInfo, ArrivalProcess } from './sources/types.ts';
+export type { StreamConfig, ResolvedStreamConfig, StreamSummary, StreamSeries, StreamResult } from './sources/types.ts';
+export type { SourceState } from './sources/sourceState.ts';
+export { asyncTimeline } from './sources/asyncTimeline.ts';
+export type { AsyncTimelineStep, AsyncTimelineInput } from './sources/asyncTimeline.ts';
+
 // Memory tuning: duration and cost against memory, AWS Lambda Power Tuning import
 export { MB_PER_VCPU, MAX_VCPUS, VCPU_STEPS_MB, CPU_MODELS, vcpuAt, cpuCapacity } from './tune/vcpu.ts';
 export type { CpuModel } from './tune/vcpu.ts';

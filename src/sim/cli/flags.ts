@@ -72,7 +72,13 @@ export const RUN_FLAGS: Record<string, FlagSpec> = {
   seed: { field: 'seed', value: 'N', rule: SIM_RULES.seed },
   invocation: { field: 'invocation', value: 'sync|async', help: 'Invocation type (default sync).' },
   'max-events': { field: 'limits.maxEvents', value: 'N', rule: SIM_RULES.maxEvents },
+  'error-rate': { field: 'async.errorRate', value: 'P', rule: SIM_RULES.errorRate },
+  'max-retries': { field: 'async.maxRetryAttempts', value: 'N', rule: SIM_RULES.maxRetryAttempts },
+  'max-event-age': { field: 'async.maxEventAgeS', value: 'S', rule: SIM_RULES.maxEventAgeS },
 };
+
+/** Flags of `run` that only apply to --invocation async. */
+export const ASYNC_FLAGS = ['error-rate', 'max-retries', 'max-event-age'];
 
 /** The flag that sets `field` ("--memory" for memoryMb), or the field itself. */
 export function flagOf(flags: Record<string, FlagSpec>, field: string): string {

@@ -3,7 +3,8 @@ import { DIST_FORMS } from '../dist/parseDist.ts';
 import { RUNTIMES } from '../constants/initDurations.ts';
 import { formatNumber } from '../format/index.ts';
 import { expectedOf, type NumberRule } from '../validate/rules.ts';
-import { PRICE_FLAGS, RUN_FLAGS, type FlagSpec } from './flags.ts';
+import { CLI_RULES, PRICE_FLAGS, RUN_FLAGS, type FlagSpec } from './flags.ts';
+import { SQS_FLAGS, STREAM_FLAGS } from './sourceFlags.ts';
 
 function ruleText(rule: NumberRule): string {
   const def = rule.default === null ? '' : `; default ${formatNumber(rule.default)}`;
@@ -31,6 +32,17 @@ ${lines(PRICE_FLAGS)}
   npm run sim -- run [flags]     simulate traffic against one function; give --rate or --trace
 ${lines(RUN_FLAGS)}
     --json                    Machine-readable output (snake_case names).
+
+  npm run sim -- sqs [flags]     an SQS queue consumed by an event source mapping (one invocation = one batch)
+${lines(SQS_FLAGS)}
+    --json                    Machine-readable output (snake_case names).
+
+  npm run sim -- stream [flags]  a Kinesis or DynamoDB stream consumed by an event source mapping
+${lines(STREAM_FLAGS)}
+    --json                    Machine-readable output (snake_case names).
+
+  Every command caps its work: run at --max-events (and ${formatNumber(CLI_RULES.maxInvocations.max)} invocations), sqs and stream at
+  --max-events engine events; a capped run says so in its warnings.
 
   npm run sim -- tune [flags]    duration and cost against memory; AWS Lambda Power Tuning import (see tune --help)
 

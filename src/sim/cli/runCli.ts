@@ -13,11 +13,14 @@ import { PRICE_RULES } from '../pricing/priceRules.ts';
 import { escapeInput, formatCount, quoteInput } from '../format/index.ts';
 import { expectedOf } from '../validate/rules.ts';
 import type { FieldError } from '../validate/fields.ts';
-import { CLI_RULES, PRICE_FLAGS, RUN_FLAGS, flagOf, type FlagSpec } from './flags.ts';
+import { ASYNC_FLAGS, CLI_RULES, PRICE_FLAGS, RUN_FLAGS, flagOf, type FlagSpec } from './flags.ts';
 import { HELP } from './help.ts';
 import { toSnakeCase } from './toSnakeCase.ts';
 import type { ResolvedSimConfig, SimConfig } from '../engine/config.ts';
 import type { Traffic } from '../traffic/types.ts';
+import { CliUsageError } from './usageError.ts';
+import { sqsCommand } from './sqsCommand.ts';
+import { streamCommand } from './streamCommand.ts';
 import { runTune } from './tuneCommand.ts';
 
 /**
@@ -130,10 +133,13 @@ function run(args: ParsedArgs, io: CliIo): number {
   const init = dist(args, 'init');
   if (init) raw['init'] = init;
   for (const [flag, { field }] of Object.entries(RUN_FLAGS)) {
-    if (['rate', 'arrival', 'duration', 'init', 'trace', 'max-events'].includes(flag)) continue;
+    if (['rate', 'arrival', 'duration', 'init', 'trace', 'max-events', ...ASYNC_FLAGS].includes(flag)) continue;
     if (has(flag)) raw[field] = get(flag);
   }
   if (has('max-events')) raw['limits'] = { maxEvents: get('max-events') };
+  const asyncGiven = ASYNC_FLAGS.filter(has);
+  if (asyncGiven.length && get('invocation') !== 'async') throw new UsageError(`--${asyncGiven[0]} applies to --invocation async`);
+  if (asyncGiven.length) raw['async'] = { errorRate: get('error-rate'), maxRetryAttempts: get('max-retries'), maxEventAgeS: get('max-event-age') };
   // default stop: the whole trace, or a million requests within the 31 days every run is limited to
   if (!has('requests') && !has('sim-seconds')) {
     raw['requests'] = has('trace') ? SIM_RULES.requests.max : CLI_RULES.requests.default;
@@ -151,7 +157,10 @@ function run(args: ParsedArgs, io: CliIo): number {
         'Lower --requests, --sim-seconds or --rate, or shorten the trace',
     );
   const { summary } = runScenario(v.value as unknown as SimConfig);
-  io.stdout(args.bools.has('json') ? JSON.stringify(toSnakeCase(summary), null, 2) : formatSummary(summary));
+  const a = summary.async;
+  // async: what the retries did, flat for scripts (attempts = executions started, retries included)
+  const json = a ? { ...summary, asyncAttempts: a.attempts, asyncRetries: a.retries, asyncToDestination: a.onFailure, asyncEventAgeMs: a.eventAgeMs } : summary;
+  io.stdout(args.bools.has('json') ? JSON.stringify(toSnakeCase(json), null, 2) : formatSummary(summary));
   return 0;
 }
 
@@ -174,10 +183,12 @@ export function runCli(argv: readonly string[], io: CliIo): number {
       if (!p.ok) throw new UsageError(p.error);
       return run(p.args, io);
     }
-    throw new UsageError(`unknown command ${quoteInput(cmd)}; expected price, run or tune (see --help)`);
+    if (cmd === 'sqs') return sqsCommand(rest, io.stdout);
+    if (cmd === 'stream') return streamCommand(rest, io.stdout);
+    throw new UsageError(`unknown command ${quoteInput(cmd)}; expected price, run, sqs, stream or tune (see --help)`);
   } catch (e) {
-    const name = cmd === 'price' || cmd === 'run' ? ` ${cmd}` : '';
-    if (e instanceof UsageError) {
+    const name = cmd === 'price' || cmd === 'run' || cmd === 'sqs' || cmd === 'stream' ? ` ${cmd}` : '';
+    if (e instanceof UsageError || e instanceof CliUsageError) {
       io.stderr(`sim${name}: ${e.message}`.replace(/\s+/g, ' ').trim());
       return 2;
     }

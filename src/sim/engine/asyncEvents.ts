@@ -9,7 +9,8 @@ import { formatCount, formatNumber } from '../format/index.ts';
  * attempts, retries after function errors. Throttled attempts are retried with exponential backoff
  * from 1 s up to 5 min while the event is younger than maxEventAgeS; function errors are retried
  * maxRetryAttempts times, 60 s then 120 s later; an event out of age or attempts goes to the
- * on-failure destination (counted, never lost silently).
+ * on-failure destination (counted, never lost silently). With reserved concurrency 0 an event goes to the
+ * destination at once.
  */
 export function allocEvent(s: SimState, t: number): number {
   let ev: number;
@@ -52,6 +53,9 @@ function toDestination(s: SimState, ev: number): void {
 
 /** A throttled attempt: schedule the next one with backoff, or give up at the maximum event age. */
 export function asyncThrottled(s: SimState, ev: number, t: number): void {
+  // reserved concurrency 0: new events go to the on-failure destination without retries
+  // (https://docs.aws.amazon.com/lambda/latest/dg/invocation-async-retain-records.html, as of 2026-12-01)
+  if (s.cfg.reserved === 0) return toDestination(s, ev);
   const k = ++s.evThrottles[ev]!;
   const delay = Math.min(ASYNC_THROTTLE_BACKOFF_S.first * 2 ** (k - 1), ASYNC_THROTTLE_BACKOFF_S.max);
   if (t + delay - s.evArrival[ev]! > s.cfg.async.maxEventAgeS) return toDestination(s, ev);

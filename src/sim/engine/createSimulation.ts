@@ -87,7 +87,7 @@ export function createSimulation(config: SimConfig | ResolvedSimConfig): SimStat
       arrivals: 0, attempts: 0, started: 0, pcStarts: 0, completed: 0, coldStarts: 0, throttles: 0, scalingThrottles: 0,
       retries: 0, errors: 0, onFailure: 0, reclaimed: 0, recycled: 0, billedOdMs: 0, billedPcMs: 0, billedInitMs: 0,
       initMs: 0, busyArea: 0, envArea: 0, peakBusy: 0, peakEnvs: 0, latency: createLatencyHistogram(), eventAgeSum: 0, eventAgeN: 0,
-      eventAgeMax: 0,
+      eventAgeMax: 0, asyncAge: createLatencyHistogram(),
     },
     totals: { arrivals: 0, throttledSync: 0, completedFinal: 0, dropped: 0 },
     ser: {
@@ -97,6 +97,7 @@ export function createSimulation(config: SimConfig | ResolvedSimConfig): SimStat
     },
     spans: cfg.spans ? [] : null,
     spansTruncated: false,
+    source: null,
   };
   // Provisioned environments: initialized before t = 0 (their INIT is billed with PC, not simulated).
   for (let i = 0; i < cfg.provisioned; i++) {

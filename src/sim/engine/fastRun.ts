@@ -27,7 +27,7 @@ export function fastRunEligible(s: SimState): boolean {
   const c = s.cfg;
   return (
     c.invocation === 'sync' && c.routing === null && c.reuse === 'mru' && s.cfg.maxLifetimeS === Infinity && s.spans === null &&
-    c.provisioned === 0 && s.poissonRate > 0
+    c.provisioned === 0 && s.poissonRate > 0 && s.source === null
   );
 }
 

@@ -76,6 +76,7 @@ function begin(s: SimState, slot: number, v: number, t: number, initMs: number, 
       st.billedInitMs += Math.ceil(initMs + durMs) - billed;
     }
     recordLatency(st.latency, initMs + durMs);
+    if (ev >= 0) recordLatency(st.asyncAge, (t - s.evArrival[ev]!) * 1000);
   }
   if (s.spans !== null && s.envSpan[slot]! >= 0) spanBusy(s, slot, t, end);
 }

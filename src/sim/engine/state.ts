@@ -3,6 +3,7 @@ import type { ArrivalCursor } from '../traffic/types.ts';
 import type { LatencyHistogram } from '../stats/latencyHistogram.ts';
 import type { ResolvedSimConfig } from './config.ts';
 import type { EnvSpan } from './spans.ts';
+import type { SourceState } from '../sources/sourceState.ts';
 
 /**
  * Everything a run is, as plain data and typed arrays (safe for structuredClone / postMessage).
@@ -81,6 +82,8 @@ export interface SimState {
   ser: SeriesAcc;
   spans: EnvSpan[] | null;
   spansTruncated: boolean;
+  /** An event source mapping (SQS queue or stream) driving the invocations, or null (see src/sim/sources). */
+  source: SourceState | null;
 }
 
 /** Idle environments of one version, in the order they became idle (bottom = longest idle). */
@@ -125,6 +128,8 @@ export interface WindowStats {
   eventAgeSum: number;
   eventAgeN: number;
   eventAgeMax: number;
+  /** Async: age of the event when each execution starts (queue to invoke, ms), as AWS's AsyncEventAge. */
+  asyncAge: LatencyHistogram;
 }
 
 /** Whole-run counters, for conservation: arrivals = completed + throttled + dropped + running + queued. */
@@ -152,4 +157,4 @@ export interface SeriesAcc {
 export const EnvStatus = { FREE: 0, BUSY: 1, IDLE: 2 } as const;
 
 /** Heap event kinds (low 2 bits of the payload). */
-export const EventKind = { COMPLETE: 0, EXPIRE: 1, RETRY: 2 } as const;
+export const EventKind = { COMPLETE: 0, EXPIRE: 1, RETRY: 2, SOURCE: 3 } as const;

@@ -10,6 +10,7 @@ import { retireEnv } from './environments.ts';
 import { fastRun, fastRunEligible } from './fastRun.ts';
 import { allocEvent, asyncCompleted, asyncThrottled } from './asyncEvents.ts';
 import { formatCount, formatNumber } from '../format/index.ts';
+import { sourceCompleted, sourceEvent } from '../sources/dispatch.ts';
 
 /**
  * What one step did. The engine's events, as a discriminated union on `kind` (the heap stores them as
@@ -20,11 +21,12 @@ export type SimEvent =
   | { kind: 'complete'; t: number; env: number }
   | { kind: 'expire'; t: number; env: number }
   | { kind: 'retry'; t: number }
+  | { kind: 'source'; t: number }
   | { kind: 'reclaim'; t: number; env: number }
   | { kind: 'none'; t: number };
 
-/** The kinds `processNext` reports: the heap's three (`EventKind`), plus arrivals and reclamations. */
-export const ProcessedKind = { COMPLETE: EventKind.COMPLETE, EXPIRE: EventKind.EXPIRE, RETRY: EventKind.RETRY, ARRIVAL: 4, RECLAIM: 5 } as const;
+/** The kinds `processNext` reports: the heap's four (`EventKind`), plus arrivals and reclamations. */
+export const ProcessedKind = { COMPLETE: EventKind.COMPLETE, EXPIRE: EventKind.EXPIRE, RETRY: EventKind.RETRY, SOURCE: EventKind.SOURCE, ARRIVAL: 4, RECLAIM: 5 } as const;
 
 /**
  * What `processNext` did, packed in one number so the event loop allocates nothing:
@@ -127,7 +129,7 @@ export function processNext(s: SimState, tLimit: number): Processed {
       if (t >= s.cfg.warmupS) s.stats.completed++;
       const ev = s.envEv[slot]!;
       if (ev >= 0) asyncCompleted(s, ev, t);
-      else s.totals.completedFinal++;
+      else if (ev === -1) s.totals.completedFinal++;
       if (pc) {
         s.envState[slot] = EnvStatus.IDLE;
         s.pcIdle[s.pcIdleN++] = slot;
@@ -137,6 +139,9 @@ export function processNext(s: SimState, tLimit: number): Processed {
         pushIdle(s, l, slot, t);
         if (s.cfg.reuse === 'newest') compactNewest(s, l);
       }
+      // an event source batch (envEv = −2 − batch): its mapping decides what comes next, once the
+      // environment is back in the idle list so the next batch can reuse it
+      if (ev < -1) sourceCompleted(s, -2 - ev, t);
       break;
     }
     case EventKind.EXPIRE: {
@@ -157,6 +162,12 @@ export function processNext(s: SimState, tLimit: number): Processed {
         s.stats.attempts++;
       }
       if (!attempt(s, route(s), t, ev)) throttled(s, t, ev);
+      break;
+    }
+    case EventKind.SOURCE: {
+      const id = s.heapP[0]! >> 2;
+      heapPop(s);
+      sourceEvent(s, id, t);
       break;
     }
     case RECLAIM: {
@@ -190,6 +201,8 @@ export function step(s: SimState): SimEvent {
       return { kind: 'expire', t, env: s.envId[slot]! };
     case EventKind.RETRY:
       return { kind: 'retry', t };
+    case EventKind.SOURCE:
+      return { kind: 'source', t };
     case RECLAIM:
       return { kind: 'reclaim', t, env: s.envId[slot]! };
     default:

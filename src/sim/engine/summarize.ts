@@ -32,7 +32,11 @@ export interface Summary {
   environmentsRecycled: number;
   /** Async only: retried attempts, failed executions, events sent to the on-failure destination, events
    * waiting for a retry at the end, and the age of successfully processed events (arrival to completion). */
-  async: { retries: number; errors: number; onFailure: number; queuedAtEnd: number; meanEventAgeS: number; maxEventAgeS: number } | null;
+  async: {
+    retries: number; errors: number; onFailure: number; queuedAtEnd: number; meanEventAgeS: number; maxEventAgeS: number;
+    /** Executions started (first attempts and retries), and the event's age when each started (queue to invoke). */
+    attempts: number; eventAgeMs: { p50: number; p90: number; p99: number; max: number };
+  } | null;
   /** Erlang-B B(c, λ·E[S]) for the configured cap, as a reference (valid for constant-rate Poisson, static cap). */
   erlangBReference: number | null;
   /** Whole run (warmup included): arrivals = completed + throttled + dropped + inFlight. */
@@ -86,7 +90,11 @@ export function summarize(s: SimState): Summary {
     environmentsReclaimed: st.reclaimed,
     environmentsRecycled: st.recycled,
     async: cfg.invocation === 'async'
-      ? { retries: st.retries, errors: st.errors, onFailure: st.onFailure, queuedAtEnd: s.queued, meanEventAgeS: ratio(st.eventAgeSum, st.eventAgeN), maxEventAgeS: st.eventAgeMax }
+      ? {
+        retries: st.retries, errors: st.errors, onFailure: st.onFailure, queuedAtEnd: s.queued, meanEventAgeS: ratio(st.eventAgeSum, st.eventAgeN),
+        maxEventAgeS: st.eventAgeMax, attempts: st.started,
+        eventAgeMs: { p50: quantile(st.asyncAge, 0.5), p90: quantile(st.asyncAge, 0.9), p99: quantile(st.asyncAge, 0.99), max: st.asyncAge.n ? st.asyncAge.max : 0 },
+      }
       : null,
     erlangBReference: erlang,
     conservation: { arrivals: s.totals.arrivals, completed: s.totals.completedFinal, throttled: s.totals.throttledSync, dropped: s.totals.dropped, inFlight: inFlight },

@@ -20,8 +20,7 @@
  *   "Memory (MB) must be an integer from 128 to 10,240 (MB); got 64".
  * Pure: no DOM; runs on the server (Astro frontmatter), in the browser and in Node tests.
  */
-import { expectedNumber } from '../../sim/validate/fields.ts';
-import { SIM_RULES, type FieldError, type NumberRule } from '~/sim';
+import { expectedNumber, SIM_RULES, type FieldError, type NumberRule } from '~/sim';
 
 export interface NumberField {
   kind: 'number';
