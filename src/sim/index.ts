@@ -96,3 +96,25 @@ export type { StreamConfig, ResolvedStreamConfig, StreamSummary, StreamSeries, S
 export type { SourceState } from './sources/sourceState.ts';
 export { asyncTimeline } from './sources/asyncTimeline.ts';
 export type { AsyncTimelineStep, AsyncTimelineInput } from './sources/asyncTimeline.ts';
+
+// Memory tuning: duration and cost against memory, AWS Lambda Power Tuning import
+export { MB_PER_VCPU, MAX_VCPUS, VCPU_STEPS_MB, CPU_MODELS, vcpuAt, cpuCapacity } from './tune/vcpu.ts';
+export type { CpuModel } from './tune/vcpu.ts';
+export { TUNE_RULES, TUNE_STRATEGIES, DEFAULT_MEMORY_SIZES, MAX_MEMORY_SIZES } from './tune/tuneRules.ts';
+export type { TuneStrategy } from './tune/tuneRules.ts';
+export { durationAt } from './tune/tuneDuration.ts';
+export type { TuneProfile } from './tune/tuneDuration.ts';
+export { invocationCost } from './tune/tuneCost.ts';
+export type { InvocationCost } from './tune/tuneCost.ts';
+export { pickIndex } from './tune/pickStrategy.ts';
+export type { Candidate } from './tune/pickStrategy.ts';
+export { fitProfile } from './tune/fitProfile.ts';
+export type { ProfileFit } from './tune/fitProfile.ts';
+export { validateTuneInput, ARCHES, MEMORY_SIZES_EXPECTED } from './tune/validateTuneInput.ts';
+export type { TuneInput } from './tune/validateTuneInput.ts';
+export { evaluateTuning, pricePoints, modelDurations } from './tune/evaluateTuning.ts';
+export type { TunePoint, TuneFit, TuneResult, MeasuredRow } from './tune/evaluateTuning.ts';
+export { decodeBase64 } from './tune/decodeBase64.ts';
+export { encodeBase64, encodeVisualizationHash } from './tune/encodeVisualizationHash.ts';
+export { parsePowerTuning } from './tune/parsePowerTuning.ts';
+export type { PowerTuningResults, MeasuredPoint, PowerTuningParse } from './tune/parsePowerTuning.ts';

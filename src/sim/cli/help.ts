@@ -12,7 +12,8 @@ function ruleText(rule: NumberRule): string {
   return `${rule.help} ${expectedOf(rule).replace(/^a/, 'A')}${def}.`;
 }
 
-function lines(flags: Record<string, FlagSpec>): string {
+/** One line per flag: name, value, and the rule's help and range (or the flag's own help). */
+export function lines(flags: Record<string, FlagSpec>): string {
   return Object.entries(flags)
     .map(([flag, spec]) => {
       const head = `    --${flag} ${spec.value}`;
@@ -45,6 +46,8 @@ ${lines(STREAM_FLAGS)}
 
   Every command caps its work: run at --max-events (and ${formatNumber(CLI_RULES.maxInvocations.max)} invocations), sqs and stream at
   --max-events engine events; a capped run says so in its warnings.
+
+  npm run sim -- tune [flags]    duration and cost against memory; AWS Lambda Power Tuning import (see tune --help)
 
   DIST is ${DIST_FORMS}.
   Runtimes: ${RUNTIMES.join(', ')}.
