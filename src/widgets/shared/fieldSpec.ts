@@ -21,7 +21,7 @@
  * Pure: no DOM; runs on the server (Astro frontmatter), in the browser and in Node tests.
  */
 import { expectedNumber } from '../../sim/validate/fields.ts';
-import { SIM_RULES, type FieldError, type NumberRule } from '~/sim';
+import type { FieldError, NumberRule } from '~/sim';
 
 export interface NumberField {
   kind: 'number';
@@ -101,8 +101,12 @@ export function fieldFromRule(rule: NumberRule, field: { label: string } & Parti
   };
 }
 
-/** The 32-bit seed every simulated widget carries (URL key `seed`), from the engine's rule. */
-export const SEED_FIELD: NumberField = fieldFromRule(SIM_RULES.seed, { label: 'Seed', urlKey: 'seed', help: '' });
+/**
+ * The 32-bit seed every simulated widget carries (URL key `seed`): the domain of the core's `createRng`.
+ * Written out rather than read from `SIM_RULES.seed`: that would put the whole engine rules table (help
+ * texts included, about 1.5 KB gzip) into every widget's page chunk, one object that cannot be split.
+ */
+export const SEED_FIELD: NumberField = { kind: 'number', label: 'Seed', min: 0, max: 2 ** 32 - 1, integer: true, default: 1, urlKey: 'seed' };
 
 /** "an integer from 128 to 10,240 (MB)" — the accepted range in words. */
 export function describeRange(spec: FieldSpec): string {
