@@ -4,8 +4,9 @@
 // loads this file on its own).
 import { defineEcConfig } from '@astrojs/starlight/expressive-code';
 import { focusableCode } from './src/integrations/focusableCode.mjs';
+import { leanCode } from './src/integrations/leanCode.mjs';
 
 export default defineEcConfig({
-  // a11y: code blocks that scroll sideways must be reachable by keyboard.
-  plugins: [focusableCode()],
+  // a11y: code blocks that scroll sideways must be reachable by keyboard. Performance: fewer spans.
+  plugins: [focusableCode(), leanCode()],
 });

@@ -10,6 +10,7 @@
  *   npm run audit -- --dist /tmp/site  # audits another build (also: LL_DIST)
  *   npm run audit -- --json out.json   # also writes the scores as JSON
  *   npm run audit -- --runs 5          # runs per page (default 3); the median performance run is shown
+ *   npm run audit -- --page /lambda/event-sources/   # only that page (repeatable)
  *
  * Chromium: CHROME_PATH, else /usr/bin/chromium (same search as the browser tests).
  */
@@ -57,8 +58,11 @@ if (args.includes('--build') || !fs.existsSync(path.join(dist, 'index.html'))) {
   if (r.status !== 0) process.exit(r.status ?? 1);
 }
 
-const pages = CANDIDATES.filter(([, p]) => fs.existsSync(path.join(dist, p, 'index.html')));
-if (pages.length < CANDIDATES.length) console.warn(`Missing from the build, skipped: ${CANDIDATES.filter((c) => !pages.includes(c)).map(([, p]) => p).join(', ')}`);
+/** --page /x/ (repeatable): audit only those pages, e.g. while working on one. */
+const only = args.flatMap((a, i) => (a === '--page' && args[i + 1] ? [args[i + 1]] : []));
+const wanted = only.length ? only.map((p) => CANDIDATES.find(([, c]) => c === p) ?? ['page', p]) : CANDIDATES;
+const pages = wanted.filter(([, p]) => fs.existsSync(path.join(dist, p, 'index.html')));
+if (pages.length < wanted.length) console.warn(`Missing from the build, skipped: ${wanted.filter((c) => !pages.includes(c)).map(([, p]) => p).join(', ')}`);
 
 /**
  * Static hosts compress text; scripts/serve.mjs does not (it is for tests). Lighthouse's simulated

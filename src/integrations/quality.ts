@@ -1,5 +1,6 @@
 /**
  * Build-time quality gates and offline support, in one ordered `astro:build:done` pass:
+ *   0. search:  rebuild Pagefind's index so `$LATEST` is a word                  ./searchIndex.ts
  *   1. links:   every internal link and #anchor resolves (fails the build)       ./links.ts
  *   2. a11y:    Markdown tables (scroll containers) become keyboard-focusable     ./a11yFixes.ts
  *      offline: add the service-worker registration script to every page        ./offline.ts
@@ -18,6 +19,7 @@ import { checkLinks, formatProblems } from './links.ts';
 import { applyCsp } from './csp.ts';
 import { focusableMarkdownTables } from './a11yFixes.ts';
 import { buildServiceWorker, injectRegisterScript, PRECACHE_BUDGET_BYTES } from './offline.ts';
+import { rebuildSearchIndex, SEARCH_INCLUDE_CHARACTERS } from './searchIndex.ts';
 
 function qualityBuildDone(): AstroIntegration {
   let site: string | undefined;
@@ -27,8 +29,11 @@ function qualityBuildDone(): AstroIntegration {
       'astro:config:done': ({ config }) => {
         site = config.site;
       },
-      'astro:build:done': ({ dir, logger }) => {
+      'astro:build:done': async ({ dir, logger }) => {
         const d = fileURLToPath(dir);
+        // Before the HTML is touched below: the same pages Starlight indexed, the same text.
+        const search = await rebuildSearchIndex(d);
+        logger.info(`search: Pagefind index rebuilt over ${search.pages} pages, keeping "${SEARCH_INCLUDE_CHARACTERS}" in words.`);
         const problems = checkLinks(d, site ? { site } : {});
         if (problems.length) throw new Error(`${problems.length} broken internal link(s) or anchor(s):\n  ${formatProblems(problems)}`);
         logger.info('links: every internal link and anchor resolves.');

@@ -2,18 +2,21 @@
  * Build-time Mermaid → inline SVG.
  *
  * Shape: `renderMermaid(source, meta, idPrefix)` returns the HTML of one
- * `<figure>` holding an accessible `<svg role="img">`. Colours are CSS custom
+ * `<figure>` holding a named, keyboard-focusable scroll box around an accessible
+ * `<svg role="img">` drawn at its natural size. Colours are CSS custom
  * properties (`--ll-d-*`, defined in src/styles/diagrams.css for both themes), so the
  * diagram follows Starlight's light/dark toggle with no JavaScript.
  *
- * Why beautiful-mermaid: it renders without a DOM or a browser (see
- * ../shared/STACK-NOTES.md, "Diagrams"); client-side mermaid would cost ~243 KB gzip per page.
- * Its output needs three fixes applied here: the Google Fonts `@import` is removed (no
- * third-party request, works offline), marker ids are made unique per diagram (several
- * diagrams share a page), and `accTitle`/`accDescr` lines, which it does not understand,
- * are lifted out and become the SVG's <title>/<desc>.
+ * Why beautiful-mermaid: it renders without a DOM or a browser; client-side mermaid would cost
+ * ~243 KB gzip per page. Its output needs these fixes applied here: the Google Fonts `@import` is
+ * removed (no third-party request, works offline; the page ships Inter itself), boxes are widened
+ * where its width estimate is narrower than real Inter (src/markdown/labelFit.ts), marker ids are
+ * made unique per diagram (several diagrams share a page), and `accTitle`/`accDescr` lines, which
+ * it does not understand, are lifted out and become the SVG's <title>/<desc>.
  */
 import { renderMermaidSVG } from 'beautiful-mermaid';
+import { MissingGlyphError } from './interMetrics.ts';
+import { checkFit, paddingNeeded, padLabels, stripPads, svgLabels } from './labelFit.ts';
 
 /** Diagram types the renderer supports; anything else fails the build. */
 export const SUPPORTED_DIAGRAMS = [
@@ -82,6 +85,12 @@ export function diagramType(source: string): string {
 const escapeXml = (s: string) =>
   s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
+/**
+ * The family the SVG names for its text: Inter from @fontsource/inter, declared under this name
+ * in src/styles/diagrams.css (weights 400, 500, 600: the renderer's edge, node and header text).
+ */
+export const DIAGRAM_FONT = 'Lambda Lab Inter';
+
 /** Colours as CSS variables; values per theme live in src/styles/diagrams.css. */
 const THEME = {
   bg: 'var(--ll-d-bg)',
@@ -92,9 +101,53 @@ const THEME = {
   surface: 'var(--ll-d-surface)',
   border: 'var(--ll-d-border)',
   transparent: true,
+  font: DIAGRAM_FONT,
+  // The renderer's default 40 px margin would cost 80 px of a 328 px phone column; the figure has its own.
+  padding: 8,
 };
 
 export class MermaidError extends Error {}
+
+function renderSvg(body: string): string {
+  let svg: string;
+  try {
+    svg = renderMermaidSVG(body, THEME);
+  } catch (e) {
+    throw new MermaidError(e instanceof Error ? e.message : String(e));
+  }
+  if (!svg.startsWith('<svg')) throw new MermaidError('renderer returned no SVG');
+  return svg;
+}
+
+const labelSet = (svg: string) => svgLabels(svg).map((l) => stripPads(l.raw)).sort().join('\n');
+
+/**
+ * Render with every box wide enough for its label in the shipped Inter (src/markdown/labelFit.ts):
+ * pad the labels the renderer's estimate makes too narrow, render again, drop the padding, and
+ * prove the result. A label that still spills, or padding that changed what the diagram says,
+ * fails the build.
+ */
+function fittedSvg(body: string): string {
+  let svg = renderSvg(body);
+  const labels = labelSet(svg);
+  let padded = body;
+  try {
+    for (let round = 0; round < 3; round++) {
+      const need = paddingNeeded(svg);
+      if (need.size === 0) break;
+      padded = padLabels(padded, need);
+      svg = renderSvg(padded);
+    }
+  } catch (e) {
+    if (e instanceof MissingGlyphError) throw new MermaidError(`a label cannot be measured: ${e.message}`);
+    throw e;
+  }
+  svg = stripPads(svg);
+  if (labelSet(svg) !== labels) throw new MermaidError('fitting the labels changed their text; reword a label that repeats inside another');
+  const spills = checkFit(svg);
+  if (spills.length > 0) throw new MermaidError(`labels do not fit their boxes in Inter: ${spills.join('; ')}`);
+  return svg;
+}
 
 /**
  * Render one diagram. Throws MermaidError (without file context; the plugin adds
@@ -113,22 +166,16 @@ export function renderMermaid(source: string, meta: MermaidMeta, idPrefix: strin
   if (!title) {
     throw new MermaidError('a diagram needs an accessible name: add `accTitle: …` or title="…" to the fence');
   }
-  let svg: string;
-  try {
-    svg = renderMermaidSVG(acc.body, THEME);
-  } catch (e) {
-    throw new MermaidError(e instanceof Error ? e.message : String(e));
-  }
-  if (!svg.startsWith('<svg')) throw new MermaidError('renderer returned no SVG');
+  let svg = fittedSvg(acc.body);
 
   // Unique ids: every id="x" and url(#x) / href="#x" gets the prefix.
   svg = svg
     .replace(/\bid="([^"]+)"/g, (_m, id: string) => `id="${idPrefix}-${id}"`)
     .replace(/url\(#([^)]+)\)/g, (_m, id: string) => `url(#${idPrefix}-${id})`)
     .replace(/href="#([^"]+)"/g, (_m, id: string) => `href="#${idPrefix}-${id}"`);
-  // No third-party font request; use the page's system font stack.
+  // No third-party font request: the page ships Inter itself (src/styles/diagrams.css) under a name
+  // of its own, so a different Inter installed on the reader's machine cannot change the widths.
   svg = svg.replace(/@import url\([^)]*\);?/g, '');
-  svg = svg.replace(/font-family:\s*'Inter',\s*/g, 'font-family: ');
   // An inline <style> in an SVG applies to the whole document: scope its bare `svg`/`text`
   // selectors to diagrams, and lift "faint" text (25% mix, too low contrast) to the muted colour.
   svg = svg
@@ -144,11 +191,16 @@ export function renderMermaid(source: string, meta: MermaidMeta, idPrefix: strin
   const descId = `${idPrefix}-desc`;
   const labelled = desc ? `aria-labelledby="${titleId}" aria-describedby="${descId}"` : `aria-labelledby="${titleId}"`;
   const a11y = `<title id="${titleId}">${escapeXml(title)}</title>${desc ? `<desc id="${descId}">${escapeXml(desc)}</desc>` : ''}`;
+  // Natural size from the viewBox: the page never scales a diagram (its labels would shrink).
+  const [, , vbWidth = 0, vbHeight = 0] = (/viewBox="([^"]+)"/.exec(svg)?.[1] ?? '').split(/\s+/).map(Number);
+  const size = `width="${+vbWidth.toFixed(3)}" height="${+vbHeight.toFixed(3)}"`;
   svg = svg.replace(/^<svg([^>]*)>/, (_m, attrs: string) => {
     const cleaned = attrs.replace(/\s(width|height)="[^"]*"/g, '');
-    return `<svg${cleaned} role="img" ${labelled} class="ll-diagram__svg" focusable="false">${a11y}`;
+    return `<svg${cleaned} ${size} role="img" ${labelled} class="ll-diagram__svg" focusable="false">${a11y}`;
   });
-  return `<figure class="ll-diagram not-content" data-pagefind-ignore data-diagram-type="${escapeXml(type)}">${svg}${
+  // The scroll box is in the tab order so a keyboard can scroll it (axe: scrollable-region-focusable).
+  const scrollName = escapeXml(`${title} (diagram, scrolls sideways when wider than the page)`);
+  return `<figure class="ll-diagram not-content" data-pagefind-ignore data-diagram-type="${escapeXml(type)}"><div class="ll-diagram__scroll" tabindex="0" role="group" aria-label="${scrollName}">${svg}</div>${
     desc ? `<figcaption class="ll-diagram__caption">${escapeXml(desc)}</figcaption>` : ''
   }</figure>`;
 }

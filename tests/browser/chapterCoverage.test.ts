@@ -138,7 +138,7 @@ const CHECKLIST: Record<string, Item[]> = {
     { chapter: 'Account limit 1000 (default)', page: P.concurrency, phrases: ['1,000 concurrent executions by default'] },
     { chapter: 'Unreserved shared pool', page: P.concurrency, phrases: ['draw from a single concurrency quota'] },
     { chapter: 'Reserved concurrency: guaranteed for a function', page: P.concurrency, phrases: ['it is a guarantee', 'it is a cap'] },
-    { chapter: 'Provisioned concurrency: pre-warmed, paid even if unused, latency-sensitive', page: P.concurrency, phrases: ['create a number of execution environments in advance', 'billed for every minute it is enabled, used or not', 'latency-sensitive, user-facing functions'] },
+    { chapter: 'Provisioned concurrency: pre-warmed, paid even if unused, latency-sensitive', page: P.concurrency, phrases: ['create a number of execution environments in advance', 'billed while it is enabled, used or not', 'latency-sensitive, user-facing functions'] },
   ],
   'cold start diagram and mitigations': [
     { chapter: 'Cold start: create env → download code → init runtime → handler → response', page: P.cold, phrases: ["Lambda's own work (placing a new micro-VM, fetching your package) plus the INIT phase"] },
@@ -220,7 +220,7 @@ const NEW_DIAGRAMS = [
 ];
 
 /** Accuracy points (issue 4, lambda-facts §6): page, phrases that state what is true now, AWS source link. */
-const ACCURACY = [
+const ACCURACY: { point: string; page: string; phrases: string[]; absent?: string[]; source: string }[] = [
   { point: 'VPC cold-start claim: Hyperplane ENIs since 2019', page: P.cold, phrases: ['Hyperplane network interfaces', 'created or its VPC settings change'], source: 'https://aws.amazon.com/blogs/compute/announcing-improved-vpc-networking-for-aws-lambda-functions/' },
   { point: 'VPC claim also corrected where VPC is configured', page: P.config, phrases: ['Hyperplane network interfaces'], source: 'https://aws.amazon.com/blogs/compute/announcing-improved-vpc-networking-for-aws-lambda-functions/' },
   { point: 'Cold-start frequency (<1%) and range (under 100 ms to over 1 s)', page: P.cold, phrases: ['under 1% of invocations', 'from under 100 ms to over 1 second'], source: 'https://docs.aws.amazon.com/lambda/latest/dg/lambda-runtime-environment.html#cold-start-latency' },
@@ -239,6 +239,19 @@ const ACCURACY = [
   { point: 'Current runtimes (python3.14, nodejs24.x)', page: P.cli, phrases: ['the current Python runtime is python3.14', 'nodejs24.x'], source: 'https://docs.aws.amazon.com/lambda/latest/dg/lambda-runtimes.html' },
   { point: 'Runtimes table', page: P.config, phrases: ['Current managed runtimes'], source: 'https://docs.aws.amazon.com/lambda/latest/dg/lambda-runtimes.html' },
   { point: '1 MB asynchronous payload', page: P.events, phrases: ['asynchronous invocation is now 1 MB'], source: 'https://docs.aws.amazon.com/lambda/latest/dg/API_Invoke.html' },
+  // The fact-check of late 2026: each correction with its AWS source, and the wrong wording gone.
+  { point: 'Callback-style handlers: not supported on nodejs24.x at all', page: P.handler, phrases: ['not supported at all on nodejs24.x', 'callback-style handlers run only on nodejs22.x and earlier'], absent: ['is legacy and should not be mixed'], source: 'https://docs.aws.amazon.com/lambda/latest/dg/nodejs-handler.html' },
+  { point: 'X-Ray SDKs and daemon in maintenance mode; OpenTelemetry recommended', page: P.best, phrases: ['in maintenance mode since 25 February 2026', 'AWS recommends OpenTelemetry', 'AWS Distro for OpenTelemetry (ADOT)'], source: 'https://docs.aws.amazon.com/xray/latest/devguide/xray-daemon-eos.html' },
+  { point: 'Architecture: X-Ray does not trace CloudFront; OpenTelemetry recommended', page: P.arch, phrases: ['CloudFront is not among the services X-Ray traces', 'maintenance mode since 25 February 2026', 'AWS recommends OpenTelemetry'], absent: ['through CloudFront, API Gateway'], source: 'https://docs.aws.amazon.com/xray/latest/devguide/xray-services.html' },
+  { point: 'Parallelization factor > 1: order per partition key, not per shard', page: P.events, phrases: ['order is kept per partition key', 'not per shard'], absent: ['and records from one shard stay in order'], source: 'https://docs.aws.amazon.com/lambda/latest/dg/with-kinesis.html' },
+  { point: '.NET 9 container support ended 10 November 2026, out of the current runtimes', page: P.config, phrases: ['its support ended on 10 November 2026', 'Use dotnet10'], absent: ['.NET 9 only as a container image'], source: 'https://docs.aws.amazon.com/lambda/latest/dg/lambda-runtimes.html' },
+  { point: 'Provisioned concurrency billed per GB-second, enabled time rounded up to 5 minutes (concurrency)', page: P.concurrency, phrases: ['per GB-second of the memory you keep provisioned', 'rounded up to the nearest 5 minutes'], absent: ['billed for every minute', 'paid by the hour'], source: 'https://aws.amazon.com/lambda/pricing/' },
+  { point: 'Provisioned concurrency billed per GB-second, enabled time rounded up to 5 minutes (cold starts)', page: P.cold, phrases: ['per GB-second of provisioned memory', 'rounded up to the nearest 5 minutes'], absent: ['paid every hour'], source: 'https://aws.amazon.com/lambda/pricing/' },
+  { point: 'SnapStart is a function setting for versions published afterwards; only provisioned concurrency sits on a version or alias', page: P.versions, phrases: ['is a setting of the function', 'takes effect on the versions you publish afterwards', 'the one setting you put on a version or alias itself'], absent: ['are configured on a published version or an alias'], source: 'https://docs.aws.amazon.com/lambda/latest/dg/snapstart-activate.html' },
+  { point: 'SnapStart turned on as a function setting (cold starts)', page: P.cold, phrases: ['SnapStart is a setting of the function', '--snap-start ApplyOn=PublishedVersions'], source: 'https://docs.aws.amazon.com/lambda/latest/dg/snapstart-activate.html' },
+  { point: 'Zero to 5,000 in about 40 seconds only with a raised quota', page: P.concurrency, phrases: ['with the account quota raised to at least 5,000', 'about 40 seconds'], source: 'https://docs.aws.amazon.com/lambda/latest/dg/scaling-behavior.html' },
+  { point: 'INIT: extensions, then the runtime, then the init code', page: P.overview, phrases: ['then starts any extensions', 'then starts the runtime, and then runs your initialization code'], absent: ['starts the runtime, starts any extensions'], source: 'https://docs.aws.amazon.com/lambda/latest/dg/lambda-runtime-environment.html#runtimes-lifecycle-ib' },
+  { point: 'IAM propagation: a new role may not be usable yet; wait and retry; no hard-coded Region', page: P.cli, phrases: ['IAM is eventually consistent', 'The role defined for the function cannot be assumed by Lambda', 'aws iam wait role-exists', 'arn:aws:dynamodb:${REGION}:${ACCOUNT}:table/orders'], absent: ['arn:aws:dynamodb:us-east-1'], source: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/troubleshoot_general.html#troubleshoot_general_eventual-consistency' },
 ];
 
 const chapterRoutes = [...new Set(Object.values(P))];
@@ -287,6 +300,7 @@ describe('chapter coverage on the built site (dist/)', () => {
         const t = textOf(main);
         const missing = a.phrases.filter((ph) => !t.includes(ph.toLowerCase()));
         expect(missing, 'phrases').toEqual([]);
+        expect((a.absent ?? []).filter((ph) => t.includes(ph.toLowerCase())), 'wording that must be gone').toEqual([]);
         expect(main, 'source link').toContain(`href="${a.source}"`);
       });
     }

@@ -83,7 +83,10 @@ export async function openPage(ctx: BrowserContext, urlPath: string): Promise<Op
   return { page, problems: () => [...problems], requests: () => [...requests] };
 }
 
-/** All built HTML pages as site paths ('/', '/lambda/pricing/', ...), 404 excluded. */
+/** A built page that only redirects elsewhere (src/pages/lambda/index.astro): not a page to test as one. */
+export const isRedirectPage = (html: string): boolean => /<meta http-equiv="refresh"/i.test(html);
+
+/** All built HTML pages as site paths ('/', '/lambda/pricing/', ...), 404 and redirect pages excluded. */
 export function builtPages(distDir = process.env.LL_DIST || 'dist'): string[] {
   const out: string[] = [];
   const walk = (dir: string) => {
@@ -91,7 +94,7 @@ export function builtPages(distDir = process.env.LL_DIST || 'dist'): string[] {
       const p = path.join(dir, e.name);
       if (e.isDirectory()) {
         if (!['_astro', 'pagefind'].includes(e.name)) walk(p);
-      } else if (e.name === 'index.html') {
+      } else if (e.name === 'index.html' && !isRedirectPage(fs.readFileSync(p, 'utf8'))) {
         out.push('/' + path.relative(distDir, path.dirname(p)).split(path.sep).join('/') + '/');
       }
     }

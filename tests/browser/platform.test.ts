@@ -31,6 +31,28 @@ describeBrowser('site platform in Chromium', () => {
     expect(fs.existsSync(`${dist}/favicon.svg`)).toBe(true);
   });
 
+  it('/lambda/ (the chapter without a page name) leads to its first page, not a 404', async () => {
+    const first = await (async () => {
+      const { page } = await openPage(browser, '/');
+      const href = await page.locator('nav[aria-label="Main"] a[href^="/lambda/"]').first().getAttribute('href');
+      await page.close();
+      return href!;
+    })();
+    for (const address of ['/lambda/', '/lambda']) {
+      const { page, problems } = await openPage(browser, address);
+      await page.waitForURL((u) => u.pathname === first, { timeout: 10_000 });
+      expect((await page.locator('h1').first().textContent())?.trim(), address).toBeTruthy();
+      expect(await page.title()).not.toMatch(/not found|404/i);
+      expect(problems()).toEqual([]);
+      await page.close();
+    }
+    // Readable without following the refresh: a link to the first page, in a named document.
+    const stub = fs.readFileSync(`${dist}/lambda/index.html`, 'utf8');
+    expect(stub).toMatch(/<html lang="en"/);
+    expect(stub).toContain(`<a href="${first}">`);
+    expect(stub).toContain(`content="0; url=${first}"`);
+  });
+
   it('the sidebar lists the chapter pages (content/docs is wired in)', async () => {
     const { page } = await openPage(browser, '/');
     const links = await page.locator('nav[aria-label="Main"] a[href^="/lambda/"]').count();

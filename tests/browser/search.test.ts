@@ -11,8 +11,13 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { baseUrl, builtPages, describeBrowser, launchBrowser } from './harness.ts';
 
-/** query → the page a learner wants. At least 15; the score is printed. */
+/**
+ * query → the page a learner wants, in four kinds. At least 40; the score is printed. The plain-word
+ * queries are answered by each page's `searchKeywords` frontmatter (src/content.config.ts); `$LATEST` and
+ * `ApplyOn=PublishedVersions` by the rebuilt index (src/integrations/searchIndex.ts).
+ */
 const QUERIES: [query: string, page: string][] = [
+  // Topics in a page's own words
   ['cold start', '/lambda/cold-starts/'],
   ['reserved concurrency', '/lambda/concurrency/'],
   ['dead letter queue', '/lambda/event-sources/'],
@@ -35,12 +40,76 @@ const QUERIES: [query: string, page: string][] = [
   ['VPC cold start', '/lambda/cold-starts/'],
   ['burst scaling', '/lambda/concurrency/'],
   ['SnapStart', '/lambda/cold-starts/'],
-  ['Task timed out', '/lambda/troubleshooting/'],
   ['serverless web application', '/lambda/serverless-architecture/'],
   ['partial batch failure', '/lambda/event-sources/'],
   ['duration tiers', '/lambda/pricing/'],
+  ['ordering partition key', '/lambda/event-sources/'],
+  ['OpenTelemetry', '/lambda/best-practices/'],
+  ['X-Ray', '/lambda/best-practices/'],
+  // Identifiers with punctuation: $LATEST, error types as logs print them
+  ['$LATEST', '/lambda/versions-and-aliases/'],
+  ['$LATEST version', '/lambda/versions-and-aliases/'],
+  ['Runtime.ImportModuleError', '/lambda/troubleshooting/'],
+  ['Runtime.HandlerNotFound', '/lambda/troubleshooting/'],
+  ['Runtime.ExitError', '/lambda/troubleshooting/'],
+  ['Unable to import module', '/lambda/troubleshooting/'],
+  ['TooManyRequestsException', '/lambda/troubleshooting/'],
+  ['ResourceNotFoundException', '/lambda/troubleshooting/'],
+  ['AccessDeniedException', '/lambda/troubleshooting/'],
+  ['InvalidParameterValueException', '/lambda/deploying-with-the-cli/'],
+  ['Task timed out', '/lambda/troubleshooting/'],
+  ['Task timed out after 30.03 seconds', '/lambda/troubleshooting/'],
+  ['signal: killed', '/lambda/troubleshooting/'],
+  ['No space left on device', '/lambda/troubleshooting/'],
+  ['Init Duration', '/lambda/cold-starts/'],
+  ['batchItemFailures', '/lambda/event-sources/'],
+  ['context.aws_request_id', '/lambda/writing-a-handler/'],
+  // CLI commands and flags
+  ['aws lambda create-function', '/lambda/deploying-with-the-cli/'],
+  ['aws lambda update-function-code', '/lambda/deploying-with-the-cli/'],
+  ['--cli-binary-format raw-in-base64-out', '/lambda/deploying-with-the-cli/'],
+  ['aws lambda wait function-active-v2', '/lambda/deploying-with-the-cli/'],
+  ['--reserved-concurrent-executions', '/lambda/concurrency/'],
+  ['put-function-concurrency', '/lambda/concurrency/'],
+  ['--provisioned-concurrent-executions', '/lambda/concurrency/'],
+  ['aws lambda publish-version', '/lambda/versions-and-aliases/'],
+  ['AdditionalVersionWeights', '/lambda/versions-and-aliases/'],
+  ['create-event-source-mapping --batch-size', '/lambda/event-sources/'],
+  ['ReportBatchItemFailures', '/lambda/event-sources/'],
+  ['aws events put-rule', '/lambda/event-sources/'],
+  ['--snap-start ApplyOn=PublishedVersions', '/lambda/cold-starts/'],
+  ['--tracing-config Mode=Active', '/lambda/best-practices/'],
+  // Plain words a learner types instead of the page's headings
+  ['price', '/lambda/pricing/'],
+  ['bill', '/lambda/pricing/'],
+  ['cost', '/lambda/pricing/'],
+  ['how much does lambda cost', '/lambda/pricing/'],
+  ['limits', '/lambda/configuration/'],
+  ['quota', '/lambda/concurrency/'],
+  ['concurrency limit', '/lambda/concurrency/'],
+  ['rate limit', '/lambda/concurrency/'],
+  ['RAM', '/lambda/configuration/'],
+  ['max execution time', '/lambda/configuration/'],
+  ['disk space', '/lambda/configuration/'],
+  ['cold boot', '/lambda/cold-starts/'],
+  ['startup latency', '/lambda/cold-starts/'],
+  ['slow first request', '/lambda/cold-starts/'],
+  ['keep warm', '/lambda/cold-starts/'],
+  ['queue trigger', '/lambda/event-sources/'],
+  ['trigger', '/lambda/event-sources/'],
+  ['cron schedule', '/lambda/event-sources/'],
+  ['rollback', '/lambda/versions-and-aliases/'],
+  ['roll back a release', '/lambda/versions-and-aliases/'],
+  ['blue green deployment', '/lambda/versions-and-aliases/'],
+  ['tracing', '/lambda/best-practices/'],
+  ['debugging errors', '/lambda/troubleshooting/'],
+  ['callback handler', '/lambda/writing-a-handler/'],
+  ['IAM role propagation', '/lambda/deploying-with-the-cli/'],
+  ['exam revision', '/lambda/summary-and-self-check/'],
+  ['cheat sheet', '/lambda/summary-and-self-check/'],
+  ['three tier web app', '/lambda/serverless-architecture/'],
 ];
-const MIN_QUERIES = 15;
+const MIN_QUERIES = 40;
 
 /**
  * The ranking Starlight passes to its Pagefind UI: Starlight's defaults (src/schemas/pagefind.ts in
@@ -120,9 +189,30 @@ describeBrowser('search quality', () => {
     const hits = rows.filter((r) => r.rank > 0).length;
     console.log(
       `search: ${hits}/${rows.length} queries find their page in the top 3\n` +
-        rows.map((r) => `  ${r.rank ? `#${r.rank}` : '✗ '} ${r.q.padEnd(30)} → ${r.p.padEnd(34)} top 3: ${r.top}`).join('\n'),
+        rows.map((r) => `  ${r.rank ? `#${r.rank}` : '✗ '} ${r.q.padEnd(40)} → ${r.p.padEnd(34)} top 3: ${r.top}`).join('\n'),
     );
     expect(rows.filter((r) => r.rank === 0).map((r) => `${r.q} → ${r.p} (got ${r.top || 'nothing'})`)).toEqual([]);
+  });
+
+  it("pages' searchKeywords are indexed but never shown: a hidden, weighted block inside the indexed <main>", async () => {
+    let blocks = 0;
+    for (const p of pages) {
+      const h = html(p);
+      const m = /<p hidden data-pagefind-weight="2" data-ll-search-keywords[^>]*>([^<]+)<\/p>/.exec(h);
+      if (!m) continue;
+      blocks++;
+      const main = h.indexOf('<main data-pagefind-body');
+      expect(main, p).toBeGreaterThan(-1);
+      expect(m.index, `${p}: keywords outside <main data-pagefind-body>`).toBeGreaterThan(main);
+      expect(m.index).toBeLessThan(h.indexOf('</main>'));
+    }
+    expect(blocks).toBeGreaterThanOrEqual(5);
+    const kw = await ctx.newPage();
+    await kw.goto(new URL('/lambda/pricing/', baseUrl()).href);
+    expect(await kw.locator('[data-ll-search-keywords]').isVisible()).toBe(false);
+    expect(await kw.getByText('cheap or expensive').count()).toBe(1); // in the DOM, for the index…
+    expect(await kw.getByRole('paragraph').filter({ hasText: 'cheap or expensive' }).count()).toBe(0); // …not in the accessibility tree
+    await kw.close();
   });
 
   it('headings weigh more than body text (Pagefind heading weights are in the index)', () => {
@@ -166,6 +256,42 @@ describeBrowser('search quality', () => {
       }
     }
     expect(leaks).toEqual([]);
+  });
+
+  it('Ctrl+K pressed before Pagefind has loaded: the cursor ends in the search box, with what was typed, and it searches', async () => {
+    // Hold back Pagefind's UI bundle (Starlight imports it when the browser is idle after load) until
+    // the reader has pressed Ctrl+K and typed.
+    const uiChunk = fs.readdirSync(`${dist}/_astro`).find((f) => f.endsWith('.js') && fs.readFileSync(`${dist}/_astro/${f}`, 'utf8').includes('pagefind-ui__search-input'));
+    expect(uiChunk, "Pagefind's UI bundle in dist/_astro").toBeTruthy();
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    const early = await ctx.newPage();
+    await early.route(`**/_astro/${uiChunk}`, async (route) => {
+      await gate;
+      await route.continue();
+    });
+    try {
+      await early.goto(new URL('/lambda/overview/', baseUrl()).href);
+      await early.locator('button[data-open-modal]:not([disabled])').waitFor();
+      expect(await early.locator('.pagefind-ui__search-input').count()).toBe(0);
+      await early.keyboard.press('Control+k');
+      expect(await early.locator('site-search dialog[open]').count()).toBe(1);
+      await early.keyboard.type('cold sta');
+      await early.keyboard.type('rt');
+      release();
+      const input = early.locator('.pagefind-ui__search-input');
+      await input.waitFor({ timeout: 15_000 });
+      await expect.poll(() => input.evaluate((el) => el === document.activeElement), { timeout: 5_000 }).toBe(true);
+      expect(await input.inputValue()).toBe('cold start');
+      await expect.poll(() => early.locator('.pagefind-ui__message').innerText(), { timeout: 10_000 }).toMatch(/for cold start/i);
+      // Typing goes on in the same box.
+      await early.keyboard.type('s');
+      expect(await input.inputValue()).toBe('cold starts');
+      expect(await early.locator('.ll-search-standin').count()).toBe(0);
+    } finally {
+      release();
+      await early.close();
+    }
   });
 
   it("Starlight's search box returns what the API returns (same ranking), and opening a result works", async () => {

@@ -1,24 +1,34 @@
 import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCli } from '~/sim/cli/runCli.ts';
 
-function cli(...argv: string[]) {
+type FakeFile = string | { isFile: boolean; size: number };
+const FILES: Record<string, FakeFile> = { 'trace.csv': 'second,count\n0,5\n1,0\n2,7\n', 'bad.csv': 'hello,world\n1,2\n' };
+
+/** Runs the CLI against fake files: text, or a stat result for files that must not be read. */
+function cliWith(files: Record<string, FakeFile>, ...argv: string[]) {
   const out: string[] = [];
   const err: string[] = [];
   const code = runCli(argv, {
     stdout: (t) => out.push(t),
     stderr: (t) => err.push(t),
     readFile: (p) => {
-      if (p === 'trace.csv') return 'second,count\n0,5\n1,0\n2,7\n';
-      if (p === 'bad.csv') return 'hello,world\n1,2\n';
-      throw new Error('ENOENT');
+      const f = files[p];
+      if (typeof f === 'string') return f;
+      throw new Error(f ? 'must not read' : 'ENOENT');
+    },
+    statFile: (p) => {
+      const f = files[p];
+      if (f === undefined) throw new Error('ENOENT');
+      return typeof f === 'string' ? { isFile: true, size: f.length } : f;
     },
   });
   return { code, out: out.join('\n'), err: err.join('\n') };
 }
+const cli = (...argv: string[]) => cliWith(FILES, ...argv);
 
 describe('sim price', () => {
   it('prints the JSON fields the issue names', () => {
@@ -134,5 +144,112 @@ describe('the real entry point (node --import tsx src/sim/cli/main.ts)', () => {
     expect(r.stdout).toBe('');
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
     expect(r.stderr).toMatch(/^sim price: --memory must be an integer from 128 to 10,240 \(MB\); got "lots"/);
+  }, 20000);
+});
+
+describe('a CLI that cannot run away or hurt the terminal', () => {
+  const refused = (r: { code: number; out: string; err: string }, re: RegExp) => {
+    expect(r.code).toBe(2);
+    expect(r.out).toBe('');
+    expect(r.err.split('\n')).toHaveLength(1);
+    expect(r.err).toMatch(re);
+  };
+
+  it('refuses runs whose work would take more than a few minutes, and says the cap and how to shrink the run', () => {
+    refused(cli('run', '--rate', '1000', '--sim-seconds', '2678400'), /about 2,678,400,000 invocations \(--rate × --sim-seconds\); the CLI runs at most 300,000,000 .*Lower --requests, --sim-seconds or --rate/);
+    refused(cli('run', '--rate', '1000', '--requests', '1000000000'), /about 1,000,000,000 invocations \(--requests\)/);
+  });
+  it('holds --requests and trace spans to the 31 days of --sim-seconds', () => {
+    refused(cli('run', '--rate', '0.001', '--requests', '1000000'), /--requests must be at most 2,678 at 0.001 requests\/s \(31 days of simulated time/);
+    refused(cliWith({ 'long.csv': 't\n0\n3000000\n' }, 'run', '--trace', 'long.csv'), /--trace: trace spans 34.7 days \(3,000,000 s\).*at most 31 days \(2,678,400 s\)/);
+    refused(cliWith({ 'm.csv': 'minute,count\n0,1\n100000,1\n' }, 'run', '--trace', 'm.csv'), /--trace: trace spans 69.4 days/);
+    // without --requests the run also stops at 31 days, instead of simulating a million requests over 11,574 days
+    const r = cli('run', '--rate', '0.001', '--json');
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.out).sim_seconds).toBe(2_678_400);
+  });
+  it('rejects absurd trace timestamps', () => {
+    refused(cliWith({ 'a.csv': 't\n0\n1e300\n' }, 'run', '--trace', 'a.csv'), /--trace: trace spans .* at most 31 days/);
+    refused(cliWith({ 'b.csv': 'second,count\n0,1\n1e15,1\n' }, 'run', '--trace', 'b.csv'), /--trace: trace spans/);
+  });
+  it('checks a trace file before reading it: a regular file, not too large', () => {
+    refused(cliWith({ 'big.csv': { isFile: true, size: 600_000_000 } }, 'run', '--trace', 'big.csv'), /--trace file is too large: 600,000,000 bytes; the CLI reads at most 134,217,728 bytes \(128 MiB\)/);
+    refused(cliWith({ '/dev/zero': { isFile: false, size: 0 } }, 'run', '--trace', '/dev/zero'), /--trace must be a regular file \(a CSV\); got "\/dev\/zero"/);
+    refused(cliWith({}, 'run', '--trace', 'nope.csv'), /--trace must be a readable CSV file; got "nope.csv" \(not found\)/);
+  });
+  it('escapes control characters and cuts long values in every message that quotes input', () => {
+    const esc = '\u001b]0;pwned\u0007\u001b[2J';
+    for (const argv of [
+      ['price', '--memory', esc, '--requests', '1', '--duration-ms', '1'],
+      ['price', `--${esc}`, '1'],
+      ['run', esc],
+      [esc],
+      ['run', '--rate', '5', '--duration', esc],
+      ['run', '--rate', '5', '--arrival', esc],
+      ['run', '--rate', '5', '--runtime', esc],
+      ['run', '--trace', esc],
+    ]) {
+      const r = cli(...argv);
+      expect(r.code).toBe(2);
+      // eslint-disable-next-line no-control-regex
+      expect(r.err).not.toMatch(/[\u0000-\u001f\u007f-\u009f]/);
+      expect(r.err).toContain('\\u001b');
+    }
+    const trace = cliWith({ 'c.csv': `t\n0\n${esc}\n` }, 'run', '--trace', 'c.csv');
+    // eslint-disable-next-line no-control-regex
+    expect(trace.err).not.toMatch(/[\u0000-\u001f]/);
+    const long = cli('price', '--memory', 'x'.repeat(100_000), '--requests', '1', '--duration-ms', '1');
+    expect(long.err).toMatch(/got "x{60}…" \(100,000 characters\)$/);
+    expect(long.err.length).toBeLessThan(200);
+  });
+  it('refuses --pc without --pc-hours, the reverse, and provisioned requests that cannot fit', () => {
+    refused(cli('price', '--requests', '10', '--duration-ms', '1', '--pc', '1'), /--pc-hours must be a number above 0 and up to 744 \(hours in a month\) when provisioned concurrency is on/);
+    refused(cli('price', '--requests', '10', '--duration-ms', '1', '--pc-hours', '5'), /--pc must be an integer from 1 to 1,000,000 \(environments\) when provisioned hours are given/);
+    refused(cli('price', '--requests', '10', '--duration-ms', '1', '--pc', '2', '--pc-hours', '0'), /--pc-hours must be a number above 0 and up to 744/);
+    refused(cli('price', '--requests', '10000', '--duration-ms', '1000', '--pc', '1', '--pc-hours', '1', '--pc-requests', '10000'), /--pc-requests must be at most 3,600 at 1,000 ms each \(pc × pcHours × 3,600 s/);
+    expect(cli('price', '--requests', '10000', '--duration-ms', '1000', '--pc', '1', '--pc-hours', '1', '--pc-requests', '3600').code).toBe(0);
+  });
+  it('never prints "-0"', () => {
+    for (const argv of [
+      ['price', '--requests', '-0', '--duration-ms', '-0', '--no-free-tier'],
+      ['price', '--requests', '-0', '--duration-ms', '-0', '--json'],
+      ['run', '--rate', '5', '--requests', '100', '--warmup-s', '-0', '--duration', 'const:-0'],
+    ]) {
+      const r = cli(...argv);
+      expect(r.code).toBe(0);
+      expect(r.out).not.toMatch(/(^|[^\w.])[-−]0(?![.\d])/m);
+    }
+  });
+  it('prints help without a command and exits 0', () => {
+    const r = cli();
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/^Lambda Lab simulator/);
+    expect(r.err).toBe('');
+  });
+  it('prints counts and spans rounded with separators, and says what each percentage is of', () => {
+    const r = cli('run', '--rate', '20', '--requests', '100000');
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/invocations\s+100,000\n/);
+    expect(r.out).toMatch(/simulated time \(statistics window\)\s+4,984 s, 1\.4 h \(4,984 s\)/);
+    expect(r.out).toMatch(/cold starts\s+\d[\d,]* \(\d+\.\d\d% of executions\)/);
+    expect(r.out).toMatch(/throttles\s+0 \(0\.00% of invocations\)/);
+    const a = cli('run', '--rate', '20', '--requests', '1000', '--invocation', 'async', '--concurrency-limit', '10');
+    expect(a.out).toMatch(/throttles\s+[\d,]+ \(\d+\.\d\d% of attempts\)/);
+  });
+});
+
+describe('the real entry point refuses unreadable traces before reading them', () => {
+  const node = (args: string[]) => spawnSync(process.execPath, ['--import', 'tsx', 'src/sim/cli/main.ts', ...args], { encoding: 'utf8', cwd: join(import.meta.dirname, '../..') });
+  it('/dev/zero is not a regular file; a 300 MB file is too large', () => {
+    const z = node(['run', '--trace', '/dev/zero']);
+    expect(z.status).toBe(2);
+    expect(z.stderr).toMatch(/--trace must be a regular file/);
+    const dir = mkdtempSync(join(tmpdir(), 'sim-'));
+    const big = join(dir, 'big.csv');
+    writeFileSync(big, 't\n');
+    truncateSync(big, 300 * 1024 * 1024); // sparse: no disk used
+    const b = node(['run', '--trace', big]);
+    expect(b.status).toBe(2);
+    expect(b.stderr).toMatch(/--trace file is too large: 314,572,800 bytes/);
   }, 20000);
 });

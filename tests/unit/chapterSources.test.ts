@@ -154,6 +154,16 @@ describe('chapter sources', () => {
     }
   });
 
+  it("the self-check page's description counts its extra questions right", () => {
+    const page = pages.find((p) => p.file === 'content/docs/lambda/summary-and-self-check.mdx')!;
+    const tags = [...withoutFences(page.body).matchAll(/<QuizQuestion\b[^>]*\btag="([^"]+)"/g)].map((m) => m[1]!);
+    const chapter = tags.filter((t) => t.startsWith('Chapter question')).length;
+    const extra = tags.length - chapter;
+    expect(chapter).toBe(6);
+    // Written as a numeral, so this check reads the count (it said "eleven" when there were 12).
+    expect(field(page.front, 'description')).toContain(`six revision questions plus ${extra} more`);
+  });
+
   it('gives chapter pages unique integer sidebar orders', () => {
     const orders = pages
       .filter((p) => p.file.startsWith('content/docs/lambda/'))

@@ -1,5 +1,6 @@
+import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { extractAccessibility, parseFenceMeta, renderMermaid } from '~/markdown/renderMermaid.ts';
+import { DIAGRAM_FONT, extractAccessibility, parseFenceMeta, renderMermaid } from '~/markdown/renderMermaid.ts';
 import { mermaidPlugin } from '~/markdown/mermaidPlugin.ts';
 
 const flow = `flowchart LR
@@ -25,6 +26,29 @@ describe('renderMermaid', () => {
     expect(html).not.toMatch(/@import|fonts\.googleapis|https?:\/\/(?!www\.w3\.org)/);
     expect(html).toContain('var(--ll-d-fg)');
     expect(html).not.toMatch(/'Inter'/);
+  });
+
+  it('names the self-hosted Inter that diagrams.css declares, in every weight the SVG uses', () => {
+    const html = renderMermaid('flowchart LR\n  subgraph G[Group]\n    A[Node] -->|edge| B[Other]\n  end', { title: 't' }, 'f');
+    expect(html).toContain(`font-family: '${DIAGRAM_FONT}', system-ui, sans-serif;`);
+    const css = fs.readFileSync('src/styles/diagrams.css', 'utf8');
+    const faces = [...css.matchAll(/@font-face \{([^}]*)\}/g)].map((m) => m[1]!);
+    const weights = [...new Set([...html.matchAll(/font-weight="(\d+)"/g)].map((m) => Number(m[1])))].sort();
+    expect(weights).toEqual([400, 500, 600]);
+    for (const w of weights) {
+      const face = faces.find((f) => f.includes(`font-weight: ${w};`));
+      expect(face, `@font-face for ${w}`).toContain(`font-family: '${DIAGRAM_FONT}'`);
+      expect(face).toContain(`@fontsource/inter/files/inter-latin-${w}-normal.woff2') format('woff2')`);
+      expect(face).not.toMatch(/\.woff'|local\(/); // woff2 only; never a locally installed Inter of another version
+    }
+  });
+
+  it('draws the SVG at its natural size inside a named, focusable scroll box', () => {
+    const html = renderMermaid(flow, {}, 'd1');
+    const [, , w, h] = /viewBox="([^"]+)"/.exec(html)![1]!.split(' ').map(Number);
+    expect(html).toContain(`width="${+w!.toFixed(3)}" height="${+h!.toFixed(3)}"`);
+    expect(html).toMatch(/<div class="ll-diagram__scroll" tabindex="0" role="group" aria-label="Request path \(diagram[^"]*\)"><svg /);
+    expect(html).not.toContain('max-width');
   });
 
   it('scopes its inline styles to diagrams so they cannot restyle the rest of the page', () => {

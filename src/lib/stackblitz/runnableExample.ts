@@ -7,9 +7,12 @@
  * in place of [data-embed]. Offline or unreachable: say so in [data-status], which sits outside the
  * element the SDK replaces, and leave the page as it was.
  *
+ * Focus stays on the button throughout: while busy it is aria-disabled (a `disabled` button that has
+ * focus drops it to <body>, and a keyboard reader would start again from the top of the page).
+ *
  * Data attributes: data-payload (URL of the project JSON), data-open-file (comma-separated paths).
  */
-import { checkReachable, fallbackMessage, probeStackBlitz } from './reachability.ts';
+import { checkReachable, fallbackMessage, probeSite, probeStackBlitz } from './reachability.ts';
 
 interface Project {
   title: string;
@@ -20,6 +23,7 @@ interface Project {
 class RunnableExampleElement extends HTMLElement {
   #button: HTMLButtonElement | null = null;
   #status: HTMLElement | null = null;
+  #busy = false;
 
   connectedCallback() {
     this.#button = this.querySelector<HTMLButtonElement>('button[data-run]');
@@ -27,16 +31,29 @@ class RunnableExampleElement extends HTMLElement {
     if (!this.#button || this.#button.dataset.ready) return;
     this.#button.dataset.ready = 'true';
     this.#button.hidden = false; // without JS the button stays hidden: it could not do anything
-    this.#button.addEventListener('click', () => void this.#run());
+    this.#button.addEventListener('click', () => {
+      if (!this.#busy) void this.#run();
+    });
+  }
+
+  /** Busy: announced and shown as unavailable, but still focusable, so focus never falls to <body>. */
+  #setBusy(busy: boolean) {
+    const button = this.#button!;
+    this.#busy = busy;
+    if (busy) {
+      button.setAttribute('aria-disabled', 'true');
+      button.setAttribute('aria-busy', 'true');
+    } else {
+      button.removeAttribute('aria-disabled');
+      button.removeAttribute('aria-busy');
+    }
   }
 
   async #run() {
-    const button = this.#button!;
-    button.disabled = true;
-    button.setAttribute('aria-busy', 'true');
+    this.#setBusy(true);
     this.#say('Checking that StackBlitz can be reached…', 'info');
 
-    const reach = await checkReachable({ onLine: navigator.onLine, probe: probeStackBlitz });
+    const reach = await checkReachable({ onLine: navigator.onLine, probe: probeStackBlitz, siteProbe: probeSite });
     if (reach !== 'online') return this.#fail(fallbackMessage(reach));
 
     const target = this.querySelector<HTMLElement>('[data-embed]');
@@ -49,7 +66,7 @@ class RunnableExampleElement extends HTMLElement {
         { openFile: this.dataset.openFile, view: 'editor', height: 560 },
       );
       this.#say('Running in StackBlitz below. Edit the code there and run npm start or npm test in its terminal.', 'info');
-      button.removeAttribute('aria-busy');
+      this.#setBusy(false);
     } catch (err) {
       // The SDK rejects with a string (e.g. "Timeout: Unable to establish a connection…").
       // Put back an empty target in place of the iframe (which would show the browser's error page).
@@ -68,9 +85,11 @@ class RunnableExampleElement extends HTMLElement {
 
   #fail(message: string) {
     this.#say(message, 'error');
-    const button = this.#button!;
-    button.removeAttribute('aria-busy');
-    button.disabled = false; // the reader may retry once back online
+    this.#setBusy(false); // the reader may retry once back online
+    // Had focus gone anywhere meaningless meanwhile (e.g. the iframe the SDK added and we removed),
+    // bring it back to the control the reader used.
+    const active = document.activeElement;
+    if (!active || active === document.body) this.#button!.focus();
   }
 
   #say(message: string, kind: 'info' | 'error') {

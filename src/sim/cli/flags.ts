@@ -13,9 +13,9 @@ import type { NumberRule, RuleTable } from '../validate/rules.ts';
  * development VM (src/sim/README.md, benchmark), so 300 M invocations take from under a minute to a few.
  */
 export const CLI_RULES = {
-  requests: { ...SIM_RULES.requests, default: 1_000_000, help: 'Stop after this many arrivals (default without --trace or --sim-seconds).' },
+  requests: { ...SIM_RULES.requests, default: 1_000_000, help: 'Stop after this many arrivals (without --trace or --sim-seconds, also at 31 days of simulated time).' },
   maxInvocations: { label: 'invocations per run', min: 1, max: 300_000_000, integer: true, default: 300_000_000, help: 'The most invocations one CLI run simulates (a few minutes of work).' },
-  traceBytes: { label: 'trace file size', unit: 'bytes', min: 0, max: 256 * 1024 * 1024, integer: true, default: null, help: 'Largest trace file read (256 MiB).' },
+  traceBytes: { label: 'trace file size', unit: 'bytes', min: 0, max: 128 * 1024 * 1024, integer: true, default: null, help: 'Largest trace file read (128 MiB, about 10 million rows).' },
 } as const satisfies RuleTable;
 
 export interface FlagSpec {
@@ -28,19 +28,24 @@ export interface FlagSpec {
   help?: string;
 }
 
-export const PRICE_FLAGS: Record<string, FlagSpec> = {
+/** Flags both commands take, with the same meaning. */
+const FUNCTION_FLAGS: Record<string, FlagSpec> = {
   memory: { field: 'memoryMb', value: 'MB', rule: PRICE_RULES.memoryMb },
   arch: { field: 'arch', value: 'x86_64|arm64', help: 'Architecture (default x86_64).' },
+  'ephemeral-mb': { field: 'ephemeralMb', value: 'MB', rule: PRICE_RULES.ephemeralMb },
+  package: { field: 'packaging', value: 'zip|image', help: 'Package type (default zip).' },
+};
+
+export const PRICE_FLAGS: Record<string, FlagSpec> = {
+  ...FUNCTION_FLAGS,
   requests: { field: 'requests', value: 'N', rule: PRICE_RULES.requests },
   'duration-ms': { field: 'durationMs', value: 'MS', rule: PRICE_RULES.durationMs },
-  'ephemeral-mb': { field: 'ephemeralMb', value: 'MB', rule: PRICE_RULES.ephemeralMb },
   pc: { field: 'pc', value: 'N', rule: PRICE_RULES.pc },
   'pc-hours': { field: 'pcHours', value: 'H', rule: PRICE_RULES.pcHours },
   'pc-requests': { field: 'pcRequests', value: 'N', rule: PRICE_RULES.pcRequests },
   'pc-duration-ms': { field: 'pcDurationMs', value: 'MS', rule: PRICE_RULES.pcDurationMs },
   'cold-starts': { field: 'coldStarts', value: 'N', rule: PRICE_RULES.coldStarts },
   'init-ms': { field: 'initMs', value: 'MS', rule: PRICE_RULES.initMs },
-  package: { field: 'packaging', value: 'zip|image', help: 'Package type (default zip).' },
   'runtime-kind': { field: 'runtimeKind', value: 'managed|custom', help: 'Managed or custom (OS-only) runtime (default managed).' },
   'init-billing': { field: 'initBilling', value: 'since-2025-08-01|before-2025-08-01', help: 'INIT billing rule (default since-2025-08-01).' },
   snapstart: { field: 'runtime', value: 'java|python|dotnet', help: 'SnapStart cache and restore charges instead of INIT.' },
@@ -48,13 +53,13 @@ export const PRICE_FLAGS: Record<string, FlagSpec> = {
 };
 
 export const RUN_FLAGS: Record<string, FlagSpec> = {
+  ...FUNCTION_FLAGS,
   rate: { field: 'traffic.rate', value: 'RPS', rule: SIM_RULES.rate },
   arrival: { field: 'traffic.kind', value: 'poisson|constant', help: 'Arrival process of --rate (default poisson).' },
   trace: { field: 'traffic', value: 'FILE', help: 'Replay a CSV trace instead of --rate (see src/sim/README.md).' },
   duration: { field: 'duration', value: 'DIST', help: 'Handler duration (default exp:1991).' },
   init: { field: 'init', value: 'DIST', help: 'INIT duration (default: published median/p90 of --runtime, lognormal).' },
   runtime: { field: 'runtime', value: 'NAME', help: 'Runtime whose INIT durations are the default (default nodejs24.x).' },
-  package: { field: 'packaging', value: 'zip|image', help: 'Package type (default zip).' },
   'idle-timeout': { field: 'idleTimeoutS', value: 'S', rule: SIM_RULES.idleTimeoutS },
   'max-lifetime': { field: 'maxLifetimeS', value: 'S', rule: SIM_RULES.maxLifetimeS },
   'concurrency-limit': { field: 'concurrencyLimit', value: 'N', rule: SIM_RULES.concurrencyLimit },
@@ -66,9 +71,6 @@ export const RUN_FLAGS: Record<string, FlagSpec> = {
   'warmup-s': { field: 'warmupS', value: 'S', rule: SIM_RULES.warmupS },
   seed: { field: 'seed', value: 'N', rule: SIM_RULES.seed },
   invocation: { field: 'invocation', value: 'sync|async', help: 'Invocation type (default sync).' },
-  memory: { field: 'memoryMb', value: 'MB', rule: SIM_RULES.memoryMb },
-  arch: { field: 'arch', value: 'x86_64|arm64', help: 'Architecture (default x86_64).' },
-  'ephemeral-mb': { field: 'ephemeralMb', value: 'MB', rule: SIM_RULES.ephemeralMb },
   'max-events': { field: 'limits.maxEvents', value: 'N', rule: SIM_RULES.maxEvents },
 };
 

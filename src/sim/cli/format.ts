@@ -1,7 +1,7 @@
 // Text layout of the CLI's two reports. Numbers and money come from the shared format module.
 import type { Bill } from '../pricing/types.ts';
 import type { Summary } from '../engine/summarize.ts';
-import { formatCost, formatPercent, formatQuantity, formatRate } from '../format/index.ts';
+import { formatCost, formatCount, formatDuration, formatPercent, formatQuantity, formatRate } from '../format/index.ts';
 
 export function table(rows: string[][], alignRight: boolean[] = []): string {
   const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => (r[c] ?? '').length)));
@@ -19,21 +19,26 @@ export function formatBill(b: Bill): string {
   return `${table(rows, [false, true, false, true, true])}\n\nNotes:\n${notes.join('\n')}`;
 }
 
+/**
+ * The run as a table. Counts and spans are rounded with separators; each percentage says what it is of
+ * (cold starts per execution started, throttles per attempt: per invocation when synchronous).
+ */
 export function formatSummary(s: Summary): string {
   const q = formatQuantity;
+  const attempts = s.async ? 'attempts' : 'invocations';
   const rows = [
-    ['invocations', q(s.invocations)],
-    ['cold starts', `${q(s.coldStarts)} (${formatPercent(s.coldStartRatio, 2)} of invocations)`],
-    ['throttles', `${q(s.throttles)} (${formatPercent(s.throttleRatio, 2)} of invocations)`],
+    ['invocations', formatCount(s.invocations)],
+    ['cold starts', `${formatCount(s.coldStarts)} (${formatPercent(s.coldStartRatio, 2)} of executions)`],
+    ['throttles', `${formatCount(s.throttles)} (${formatPercent(s.throttleRatio, 2)} of ${attempts})`],
     ['mean environments', q(s.meanEnvironments)],
     ['mean busy (concurrency)', q(s.meanBusy)],
-    ['peak concurrency', q(s.peakConcurrency)],
+    ['peak concurrency', formatCount(s.peakConcurrency)],
     ['latency p50 / p90 / p99 (ms)', `${q(s.latencyMs.p50)} / ${q(s.latencyMs.p90)} / ${q(s.latencyMs.p99)}`],
     ['cost of the simulated window', formatCost(s.cost.totalUsd)],
-    ['simulated seconds (window)', `${q(s.simSeconds)} (${q(s.windowSeconds)})`],
+    ['simulated time (statistics window)', `${formatCount(s.simSeconds)} s, ${formatDuration(s.simSeconds)} (${formatCount(s.windowSeconds)} s)`],
   ];
   if (s.erlangBReference !== null && s.throttles > 0) rows.splice(3, 0, ['Erlang-B reference', `${formatPercent(s.erlangBReference, 2)} of invocations throttled`]);
-  if (s.async) rows.push(['async retries / on-failure / queued', `${q(s.async.retries)} / ${q(s.async.onFailure)} / ${q(s.async.queuedAtEnd)}`]);
+  if (s.async) rows.push(['async retries / on-failure / queued', `${formatCount(s.async.retries)} / ${formatCount(s.async.onFailure)} / ${formatCount(s.async.queuedAtEnd)}`]);
   const out = table(rows, [false, true]);
   const warn = s.warnings.map((w) => `warning: ${w}`).join('\n');
   return warn ? `${out}\n${warn}` : out;

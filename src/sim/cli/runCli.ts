@@ -1,27 +1,34 @@
 import { parseArgs, type ParsedArgs } from './parseArgs.ts';
 import { formatBill, formatSummary } from './format.ts';
-import { validatePriceInput } from '../pricing/validatePriceInput.ts';
+import { checkProvisionedTime, validatePriceInput } from '../pricing/validatePriceInput.ts';
 import { priceMonthly } from '../pricing/priceMonthly.ts';
 import { validateSimConfig } from '../engine/validateSimConfig.ts';
+import { checkRunSpan } from '../engine/checkRunSpan.ts';
 import { runScenario } from '../engine/runScenario.ts';
 import { DIST_EXPECTED, parseDist } from '../dist/parseDist.ts';
 import { parseTrace } from '../traffic/parseTrace.ts';
-import { SIM_RULES } from '../engine/simRules.ts';
+import { meanRate } from '../traffic/nextArrival.ts';
+import { MAX_SIM_SECONDS, SIM_RULES } from '../engine/simRules.ts';
 import { PRICE_RULES } from '../pricing/priceRules.ts';
-import { quoteInput } from '../format/index.ts';
+import { escapeInput, formatCount, quoteInput } from '../format/index.ts';
 import { expectedOf } from '../validate/rules.ts';
 import type { FieldError } from '../validate/fields.ts';
 import { CLI_RULES, PRICE_FLAGS, RUN_FLAGS, flagOf, type FlagSpec } from './flags.ts';
 import { HELP } from './help.ts';
 import { toSnakeCase } from './toSnakeCase.ts';
-import type { SimConfig } from '../engine/config.ts';
+import type { ResolvedSimConfig, SimConfig } from '../engine/config.ts';
 import type { Traffic } from '../traffic/types.ts';
 
-/** What the CLI needs from its host; main.ts passes process/fs, tests pass fakes. */
+/**
+ * What the CLI needs from its host; main.ts passes process/fs, tests pass fakes.
+ * `statFile` (optional) lets the CLI refuse a trace that is not a regular file or is too large before
+ * reading it; it throws when the path does not exist.
+ */
 export interface CliIo {
   stdout: (text: string) => void;
   stderr: (text: string) => void;
   readFile: (path: string) => string;
+  statFile?: (path: string) => { isFile: boolean; size: number };
 }
 
 class UsageError extends Error {}
@@ -50,6 +57,8 @@ function price(args: ParsedArgs, io: CliIo): number {
     if (e.field === 'runtime' || e.field === 'activeHours') throw new UsageError(`--${e.field === 'runtime' ? 'snapstart' : 'snapstart-hours'} must be ${e.expected}; got ${e.got}`);
     throw new UsageError(firstError(PRICE_FLAGS, v.errors));
   }
+  const pcErrors = checkProvisionedTime(v.value);
+  if (pcErrors.length) throw new UsageError(firstError(PRICE_FLAGS, pcErrors));
   const bill = priceMonthly(v.value);
   io.stdout(args.bools.has('json') ? JSON.stringify(toSnakeCase(bill), null, 2) : formatBill(bill));
   return 0;
@@ -63,6 +72,45 @@ function dist(args: ParsedArgs, flag: string): SimConfig['duration'] | undefined
   return r.value;
 }
 
+/** Reads a trace file: a regular file of at most `CLI_RULES.traceBytes` bytes (checked before reading). */
+function readTrace(path: string, io: CliIo): Traffic {
+  const max = CLI_RULES.traceBytes.max;
+  if (io.statFile) {
+    let st: { isFile: boolean; size: number };
+    try {
+      st = io.statFile(path);
+    } catch {
+      throw new UsageError(`--trace must be a readable CSV file; got ${quoteInput(path)} (not found)`);
+    }
+    if (!st.isFile) throw new UsageError(`--trace must be a regular file (a CSV); got ${quoteInput(path)}, which is not one`);
+    if (st.size > max) throw new UsageError(`--trace file is too large: ${formatCount(st.size)} bytes; the CLI reads at most ${formatCount(max)} bytes (${max / 1024 / 1024} MiB). Aggregate it to second,count or minute,count rows`);
+  }
+  let text: string;
+  try {
+    text = io.readFile(path);
+  } catch {
+    throw new UsageError(`--trace must be a readable CSV file; got ${quoteInput(path)}`);
+  }
+  if (text.length > max) throw new UsageError(`--trace file is too large: over ${formatCount(max)} bytes (${max / 1024 / 1024} MiB)`);
+  const t = parseTrace(text);
+  if (!t.ok) throw new UsageError(`--trace: ${t.error}`);
+  return t.value;
+}
+
+/** About how many invocations a resolved run simulates: the work the CLI refuses above its cap. */
+function estimatedInvocations(c: ResolvedSimConfig): { n: number; from: string } {
+  const tr = c.traffic;
+  if (tr.kind === 'traceTimes' || tr.kind === 'traceCounts') {
+    let n = 0;
+    if (tr.kind === 'traceTimes') for (const t of tr.timesS) n += t <= c.simSeconds ? 1 : 0;
+    else for (let i = 0; i < tr.counts.length; i++) n += i * tr.binS <= c.simSeconds ? tr.counts[i]! : 0;
+    return { n: Math.min(n, c.requests), from: '--trace' };
+  }
+  const byTime = meanRate(tr) * c.simSeconds;
+  if (c.requests <= byTime) return { n: c.requests, from: '--requests' };
+  return { n: byTime, from: '--rate × --sim-seconds' };
+}
+
 function run(args: ParsedArgs, io: CliIo): number {
   const has = (f: string) => args.values.has(f);
   const get = (f: string) => args.values.get(f);
@@ -70,15 +118,7 @@ function run(args: ParsedArgs, io: CliIo): number {
   if (has('trace')) {
     if (has('rate')) throw new UsageError('--rate and --trace are exclusive: give one');
     if (has('arrival')) throw new UsageError('--arrival applies to --rate, not to --trace');
-    let text: string;
-    try {
-      text = io.readFile(get('trace')!);
-    } catch {
-      throw new UsageError(`--trace must be a readable CSV file; got ${quoteInput(get('trace'))}`);
-    }
-    const t = parseTrace(text);
-    if (!t.ok) throw new UsageError(`--trace: ${t.error}`);
-    traffic = t.value;
+    traffic = readTrace(get('trace')!, io);
   } else {
     if (!has('rate')) throw new UsageError(`--rate is required (or --trace FILE): ${expectedOf(SIM_RULES.rate)}`);
     const arrival = get('arrival') ?? 'poisson';
@@ -93,24 +133,32 @@ function run(args: ParsedArgs, io: CliIo): number {
     if (has(flag)) raw[field] = get(flag);
   }
   if (has('max-events')) raw['limits'] = { maxEvents: get('max-events') };
-  // default stop: the whole trace, or a million requests
-  if (!has('requests') && !has('sim-seconds')) raw['requests'] = has('trace') ? SIM_RULES.requests.max : CLI_RULES.requests.default;
+  // default stop: the whole trace, or a million requests within the 31 days every run is limited to
+  if (!has('requests') && !has('sim-seconds')) {
+    raw['requests'] = has('trace') ? SIM_RULES.requests.max : CLI_RULES.requests.default;
+    if (!has('trace')) raw['simSeconds'] = MAX_SIM_SECONDS;
+  }
   const v = validateSimConfig(raw);
   if (!v.ok) throw new UsageError(firstError(RUN_FLAGS, v.errors));
+  const spanErrors = checkRunSpan(v.value);
+  if (spanErrors.length) throw new UsageError(firstError(RUN_FLAGS, spanErrors));
+  const work = estimatedInvocations(v.value);
+  const cap = CLI_RULES.maxInvocations.max;
+  if (work.n > cap)
+    throw new UsageError(
+      `this run would simulate about ${formatCount(work.n)} invocations (${work.from}); the CLI runs at most ${formatCount(cap)} (a few minutes of work). ` +
+        'Lower --requests, --sim-seconds or --rate, or shorten the trace',
+    );
   const { summary } = runScenario(v.value as unknown as SimConfig);
   io.stdout(args.bools.has('json') ? JSON.stringify(toSnakeCase(summary), null, 2) : formatSummary(summary));
   return 0;
 }
 
-/** Runs the CLI; returns the exit code (0 ok, 2 usage error, 1 internal error). Never throws. */
+/** Runs the CLI; returns the exit code (0 ok or help, 2 usage error, 1 internal error). Never throws. */
 export function runCli(argv: readonly string[], io: CliIo): number {
   const [cmd, ...rest] = argv;
   try {
-    if (cmd === undefined || cmd === '--help' || cmd === '-h' || cmd === 'help') {
-      io.stdout(HELP);
-      return cmd === undefined ? 2 : 0;
-    }
-    if (rest.includes('--help') || rest.includes('-h')) {
+    if (cmd === undefined || cmd === '--help' || cmd === '-h' || cmd === 'help' || rest.includes('--help') || rest.includes('-h')) {
       io.stdout(HELP);
       return 0;
     }
@@ -126,11 +174,12 @@ export function runCli(argv: readonly string[], io: CliIo): number {
     }
     throw new UsageError(`unknown command ${quoteInput(cmd)}; expected price or run (see --help)`);
   } catch (e) {
+    const name = cmd === 'price' || cmd === 'run' ? ` ${cmd}` : '';
     if (e instanceof UsageError) {
-      io.stderr(`sim ${cmd ?? ''}: ${e.message}`.replace(/\s+/g, ' ').trim());
+      io.stderr(`sim${name}: ${e.message}`.replace(/\s+/g, ' ').trim());
       return 2;
     }
-    io.stderr(`sim: internal error: ${e instanceof Error ? e.message : String(e)}`.replace(/\s+/g, ' '));
+    io.stderr(`sim: internal error: ${escapeInput(e instanceof Error ? e.message : String(e), 200)}`.replace(/\s+/g, ' '));
     return 1;
   }
 }

@@ -2,6 +2,7 @@ import { nextFloat } from '../rng/createRng.ts';
 import { ASYNC_ERROR_RETRY_DELAYS_S, ASYNC_THROTTLE_BACKOFF_S } from '../constants/limits.ts';
 import { EventKind, type SimState } from './state.ts';
 import { heapPush } from './heap.ts';
+import { formatCount, formatNumber } from '../format/index.ts';
 
 /**
  * Asynchronous events (Lambda's internal queue). Each event has a slot: first arrival time, throttled
@@ -17,7 +18,7 @@ export function allocEvent(s: SimState, t: number): number {
     if (s.evNext >= s.cfg.limits.maxQueuedEvents) {
       s.truncated = true;
       s.done = true;
-      s.warnings.push(`stopped at t=${t.toFixed(3)} s: ${s.cfg.limits.maxQueuedEvents} async events in flight (limits.maxQueuedEvents) reached; the event that hit the cap is counted as dropped`);
+      s.warnings.push(`stopped at t = ${formatNumber(t, 3)} s: ${formatCount(s.cfg.limits.maxQueuedEvents)} async events in flight (limits.maxQueuedEvents) reached; the event that hit the cap is counted as dropped`);
       s.totals.dropped++;
       return -1;
     }

@@ -1,4 +1,4 @@
-import { formatDuration, formatNumber } from '../format/index.ts';
+import { formatDuration, formatNumber, formatSignificant } from '../format/index.ts';
 import { meanRate } from '../traffic/nextArrival.ts';
 import { pushError, type FieldError } from '../validate/fields.ts';
 import type { ResolvedSimConfig } from './config.ts';
@@ -18,6 +18,6 @@ export function checkRunSpan(cfg: ResolvedSimConfig): FieldError[] {
   const rate = meanRate(traffic);
   if (!(rate > 0) || requests / rate <= MAX_SIM_SECONDS) return errors;
   const most = Math.max(1, Math.floor(rate * MAX_SIM_SECONDS));
-  pushError(errors, 'requests', `at most ${formatNumber(most)} at ${formatNumber(rate)} requests/s (${formatDuration(MAX_SIM_SECONDS)} of simulated time, the most a run covers)`, requests);
+  pushError(errors, 'requests', `at most ${formatNumber(most)} at ${formatSignificant(rate, 6)} requests/s (${formatDuration(MAX_SIM_SECONDS)} of simulated time, the most a run covers)`, requests);
   return errors;
 }

@@ -13,9 +13,11 @@ export function heapPush(s: SimState, t: number, payload: number): void {
     s.heapT = T;
     s.heapP = P;
   }
-  const ht = s.heapT;
-  const hp = s.heapP;
-  let i = s.heapN++;
+  siftUp(s.heapT, s.heapP, s.heapN++, t, payload);
+}
+
+/** Places (t, payload) at hole i or above it, moving later parents down: the sift-up of push and pop. */
+function siftUp(ht: Float64Array, hp: Int32Array, i: number, t: number, payload: number): void {
   while (i > 0) {
     const parent = (i - 1) >> 2;
     const pt = ht[parent]!;
@@ -58,14 +60,5 @@ export function heapPop(s: SimState): void {
     i = m;
     c = 4 * i + 1;
   }
-  while (i > 0) {
-    const parent = (i - 1) >> 2;
-    const pt = ht[parent]!;
-    if (pt <= t) break;
-    ht[i] = pt;
-    hp[i] = hp[parent]!;
-    i = parent;
-  }
-  ht[i] = t;
-  hp[i] = p;
+  siftUp(ht, hp, i, t, p);
 }

@@ -134,11 +134,20 @@ function newestPush(l: IdleList, key: number, slot: number, stamp: number): void
   while (i > 0) {
     const p = (i - 1) >> 1;
     if (l.hKey[p]! >= key) break;
-    l.hKey[i] = l.hKey[p]!;
-    l.hSlot[i] = l.hSlot[p]!;
-    l.hStamp[i] = l.hStamp[p]!;
+    moveEntry(l, i, p);
     i = p;
   }
+  setEntry(l, i, key, slot, stamp);
+}
+
+/** Copies heap entry `from` into position `to` (the three parallel columns). */
+function moveEntry(l: IdleList, to: number, from: number): void {
+  l.hKey[to] = l.hKey[from]!;
+  l.hSlot[to] = l.hSlot[from]!;
+  l.hStamp[to] = l.hStamp[from]!;
+}
+
+function setEntry(l: IdleList, i: number, key: number, slot: number, stamp: number): void {
   l.hKey[i] = key;
   l.hSlot[i] = slot;
   l.hStamp[i] = stamp;
@@ -154,14 +163,10 @@ function newestPop(l: IdleList): void {
     if (c >= n) break;
     if (c + 1 < n && l.hKey[c + 1]! > l.hKey[c]!) c++;
     if (l.hKey[c]! <= key) break;
-    l.hKey[i] = l.hKey[c]!;
-    l.hSlot[i] = l.hSlot[c]!;
-    l.hStamp[i] = l.hStamp[c]!;
+    moveEntry(l, i, c);
     i = c;
   }
-  l.hKey[i] = key;
-  l.hSlot[i] = slot;
-  l.hStamp[i] = stamp;
+  setEntry(l, i, key, slot, stamp);
 }
 
 /** Drops stale entries from the 'newest' heap when they outnumber live ones (keeps memory bounded). */

@@ -6,6 +6,7 @@ import { heapPush } from './heap.ts';
 import { takeIdle } from './idleList.ts';
 import { newEnv } from './environments.ts';
 import { spanBusy } from './spans.ts';
+import { formatCount, formatNumber } from '../format/index.ts';
 
 /**
  * One invocation attempt of version v at time t (ev: async event slot or −1 for sync).
@@ -27,7 +28,7 @@ export function attempt(s: SimState, v: number, t: number, ev: number): boolean 
   if (s.envCount >= s.cfg.limits.maxEnvironments) {
     s.truncated = true;
     s.done = true;
-    s.warnings.push(`stopped at t=${t.toFixed(3)} s: ${s.cfg.limits.maxEnvironments} environments (limits.maxEnvironments) reached; the request that hit the cap is counted as throttled`);
+    s.warnings.push(`stopped at t = ${formatNumber(t, 3)} s: ${formatCount(s.cfg.limits.maxEnvironments)} environments (limits.maxEnvironments) reached; the request that hit the cap is counted as throttled`);
     return false;
   }
   const sc = s.cfg.scaling;

@@ -9,6 +9,7 @@ import { pushIdle, peekOldest, dropOldest, forgetIdle, compactNewest } from './i
 import { retireEnv } from './environments.ts';
 import { fastRun, fastRunEligible } from './fastRun.ts';
 import { allocEvent, asyncCompleted, asyncThrottled } from './asyncEvents.ts';
+import { formatCount, formatNumber } from '../format/index.ts';
 
 /**
  * What one step did. The engine's events, as a discriminated union on `kind` (the heap stores them as
@@ -88,7 +89,7 @@ export function processNext(s: SimState, tLimit: number): Processed {
   if (s.events >= s.cfg.limits.maxEvents) {
     s.truncated = true;
     s.done = true;
-    s.warnings.push(`stopped at t=${s.now.toFixed(3)} s after ${s.events} events (limits.cfg.limits.maxEvents)`);
+    s.warnings.push(`stopped at t = ${formatNumber(s.now, 3)} s after ${formatCount(s.events)} events (limits.maxEvents)`);
     return NONE;
   }
   s.events++;

@@ -63,8 +63,8 @@ export function checkProvisionedTime(v: PriceInput): FieldError[] {
   const errors: FieldError[] = [];
   const { pc = 0, pcHours = 0, pcRequests = 0 } = v;
   const pcDurationMs = v.pcDurationMs ?? v.durationMs;
-  if (pc > 0 && pcHours === 0) pushError(errors, 'pcHours', `${expectedOf({ ...R.pcHours, above: true })} when pc is given (the hours it was enabled)`, pcHours);
-  else if (pcHours > 0 && pc === 0) pushError(errors, 'pc', `${expectedOf({ ...R.pc, min: 1 })} when pcHours is given`, pc);
+  if (pc > 0 && pcHours === 0) pushError(errors, 'pcHours', `${expectedOf({ ...R.pcHours, above: true })} when provisioned concurrency is on (the hours it was enabled)`, pcHours);
+  else if (pcHours > 0 && pc === 0) pushError(errors, 'pc', `${expectedOf({ ...R.pc, min: 1 })} when provisioned hours are given`, pc);
   else if (pcRequests * pcDurationMs > pc * pcHours * 3_600_000 * (1 + 1e-12)) {
     const fit = Math.floor((pc * pcHours * 3_600_000) / pcDurationMs);
     pushError(errors, 'pcRequests', `at most ${formatNumber(fit)} at ${formatNumber(pcDurationMs)} ms each (pc × pcHours × 3,600 s of provisioned time)`, pcRequests);

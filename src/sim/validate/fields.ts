@@ -75,7 +75,7 @@ export function readNumber(raw: Raw, field: string, spec: NumberSpec, fallback: 
     pushError(errors, field, expectedNumber(spec), v);
     return fallback;
   }
-  return n;
+  return n === 0 ? 0 : n; // "-0" becomes 0, so no result or message can print "-0"
 }
 
 export function readOptionalNumber(raw: Raw, field: string, spec: NumberSpec, errors: FieldError[]): number | undefined {
