@@ -9,9 +9,11 @@ import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import process from 'node:process';
 import { loadavg } from 'node:os';
-import { runScenario, runSqs, type SimConfig, type SqsConfig } from '../src/sim/index.ts';
+import { runScenario, runSqs, parseMetrics, planTraffic, replayMetrics, PLAN_RULES, defaultsOf, type SimConfig, type SqsConfig } from '../src/sim/index.ts';
+import { toGetMetricDataJson } from '../src/sim/plan/syntheticExports.ts';
+import type { MetricsTable } from '../src/sim/index.ts';
 
-const SCENARIOS: Record<string, { label: string; config?: SimConfig; sqs?: SqsConfig; target?: string }> = {
+const SCENARIOS: Record<string, { label: string; config?: SimConfig; sqs?: SqsConfig; plan?: true; target?: string }> = {
   'uncapped-poisson-20': {
     label: 'Poisson 20 req/s, exp(1.991 s), uncapped, 20M requests',
     config: { traffic: { kind: 'poisson', rate: 20 }, duration: { kind: 'exp', meanMs: 1991 }, concurrencyLimit: 1_000_000, scaling: false, requests: 20_000_000, seed: 1 },
@@ -41,7 +43,45 @@ const SCENARIOS: Record<string, { label: string; config?: SimConfig; sqs?: SqsCo
     sqs: { backlog: 0, rate: 20_000, batchSize: 10, duration: 'lognormal:120:0.5', simSeconds: 1_000, seed: 1, maxEvents: 1e9 },
     target: '≥ 2M messages/s',
   },
+  'plan-30d-1000rps': {
+    label: 'plan: 30 days of per-minute get-metric-data JSON at 1,000 req/s on average (parse + model + choice); events = periods',
+    plan: true,
+    target: '2.6B invocations < 60 s',
+  },
 };
+
+/**
+ * The `plan` scenario: 30 days of per-minute metrics averaging 1,000 req/s (±50% over each day,
+ * ~2.59 billion invocations), printed as get-metric-data JSON, then parsed and planned (the per-period
+ * model: far above the full-replay budget). Target: < 60 s in the CLI with flat memory.
+ */
+function thirtyDaysJson(): string {
+  const n = 30 * 1440;
+  const inv = new Float64Array(n);
+  const avg = new Float64Array(n);
+  const p50 = new Float64Array(n);
+  const p99 = new Float64Array(n);
+  for (let k = 0; k < n; k++) {
+    const rate = 1000 * (1 + 0.5 * Math.sin((2 * Math.PI * k) / 1440));
+    inv[k] = Math.round(rate * 60);
+    avg[k] = 120;
+    p50[k] = 100;
+    p99[k] = 360;
+  }
+  const t: MetricsTable = { periodS: 60, startS: 1_790_000_000 - (1_790_000_000 % 86400), periods: n, invocations: inv, durationAvgMs: avg, durationP50Ms: p50, durationP90Ms: null, durationP99Ms: p99, concurrencyMax: null, throttles: null, gapRows: [], source: 'cloudwatch-json', warnings: [] };
+  return toGetMetricDataJson(t);
+}
+
+function runPlan(): { invocations: number; events: number; coldStartRatio: number; throttleRatio: number } {
+  const imported = parseMetrics(thirtyDaysJson());
+  if (!imported.ok) throw new Error(imported.error);
+  const d = defaultsOf(PLAN_RULES);
+  const r = planTraffic({
+    table: imported.value, memoryMb: 1024, arch: 'x86_64', armSpeedFactor: 1, concurrencyLimit: d.concurrencyLimit!, coldStartTargetPct: d.coldStartTargetPct!, pcLevels: null,
+    pcLevelCount: d.pcLevelCount!, freeTier: true, seed: 1, durationSigma: d.durationSigma!, fullReplayMaxInvocations: d.fullReplayMaxInvocations!, replay: replayMetrics,
+  });
+  return { invocations: r.invocations, events: r.periods, coldStartRatio: r.coldStarts / r.invocations, throttleRatio: 0 };
+}
 
 interface Row {
   name: string;
@@ -79,7 +119,8 @@ function runOne(name: string): Row {
     const r = runSqs(sc.sqs, { progressEverySeconds: 10, onProgress });
     messages = r.summary.messagesSucceeded + r.summary.messagesToDlq;
     summary = { invocations: r.summary.invocations, events: r.summary.events, coldStartRatio: r.summary.coldStarts / Math.max(1, r.summary.invocations), throttleRatio: r.summary.throttles / Math.max(1, r.summary.invocations + r.summary.throttles) };
-  } else summary = runScenario(sc.config!, { progressEverySeconds: 3600, onProgress }).summary;
+  } else if (sc.plan) summary = runPlan();
+  else summary = runScenario(sc.config!, { progressEverySeconds: 3600, onProgress }).summary;
   const wall = Number(process.hrtime.bigint() - t0) / 1e9;
   const cu = process.cpuUsage(c0);
   const cpu = (cu.user + cu.system) / 1e6;

@@ -38,6 +38,27 @@ export { spikeTraffic } from './traffic/types.ts';
 export type { Traffic } from './traffic/types.ts';
 export { nextArrival, meanRate } from './traffic/nextArrival.ts';
 
+// Import (CloudWatch metrics, console CSV, trace) and planning
+export { parseMetrics } from './import/parseMetrics.ts';
+export { parseCloudWatchJson } from './import/parseCloudWatchJson.ts';
+export { parseConsoleCsv } from './import/parseConsoleCsv.ts';
+export { traceToMetrics } from './import/traceToMetrics.ts';
+export { seriesRole, ROLE_NAMES } from './import/seriesRole.ts';
+export { MAX_IMPORT_BYTES, MAX_IMPORT_PERIODS, MIN_PERIOD_S } from './import/importLimits.ts';
+export { isoFromUnix, unixFromCivil } from './import/civilTime.ts';
+export type { MetricsTable, ImportResult, SeriesRole, ImportSource } from './import/types.ts';
+export { planTraffic, candidateLevels, periodDists } from './plan/planTraffic.ts';
+export { planJson } from './plan/planJson.ts';
+export type { PlanJson } from './plan/planJson.ts';
+export { PLAN_RULES, HOURS_PER_MONTH } from './plan/planRules.ts';
+export { PLAN_OPTIONS } from './plan/planTypes.ts';
+export type { PlanInput, PlanResult, PlanOption, PlanOptionKey } from './plan/planTypes.ts';
+export { replayMetrics } from './plan/replayMetrics.ts';
+export type { Replay, ReplayOptions } from './plan/replayMetrics.ts';
+export { periodModel } from './plan/periodModel.ts';
+export { fitLognormal } from './plan/fitLognormal.ts';
+export { choosePcSchedule } from './plan/choosePcSchedule.ts';
+
 // Distributions and randomness
 export { parseDist, formatDist, DIST_FORMS } from './dist/parseDist.ts';
 export { sampleDist, distMean } from './dist/sampleDist.ts';
@@ -80,3 +101,25 @@ export type { StreamConfig, ResolvedStreamConfig, StreamSummary, StreamSeries, S
 export type { SourceState } from './sources/sourceState.ts';
 export { asyncTimeline } from './sources/asyncTimeline.ts';
 export type { AsyncTimelineStep, AsyncTimelineInput } from './sources/asyncTimeline.ts';
+
+// Memory tuning: duration and cost against memory, AWS Lambda Power Tuning import
+export { MB_PER_VCPU, MAX_VCPUS, VCPU_STEPS_MB, CPU_MODELS, vcpuAt, cpuCapacity } from './tune/vcpu.ts';
+export type { CpuModel } from './tune/vcpu.ts';
+export { TUNE_RULES, TUNE_STRATEGIES, DEFAULT_MEMORY_SIZES, MAX_MEMORY_SIZES } from './tune/tuneRules.ts';
+export type { TuneStrategy } from './tune/tuneRules.ts';
+export { durationAt } from './tune/tuneDuration.ts';
+export type { TuneProfile } from './tune/tuneDuration.ts';
+export { invocationCost } from './tune/tuneCost.ts';
+export type { InvocationCost } from './tune/tuneCost.ts';
+export { pickIndex } from './tune/pickStrategy.ts';
+export type { Candidate } from './tune/pickStrategy.ts';
+export { fitProfile } from './tune/fitProfile.ts';
+export type { ProfileFit } from './tune/fitProfile.ts';
+export { validateTuneInput, ARCHES, MEMORY_SIZES_EXPECTED } from './tune/validateTuneInput.ts';
+export type { TuneInput } from './tune/validateTuneInput.ts';
+export { evaluateTuning, pricePoints, modelDurations } from './tune/evaluateTuning.ts';
+export type { TunePoint, TuneFit, TuneResult, MeasuredRow } from './tune/evaluateTuning.ts';
+export { decodeBase64 } from './tune/decodeBase64.ts';
+export { encodeBase64, encodeVisualizationHash } from './tune/encodeVisualizationHash.ts';
+export { parsePowerTuning } from './tune/parsePowerTuning.ts';
+export type { PowerTuningResults, MeasuredPoint, PowerTuningParse } from './tune/parsePowerTuning.ts';

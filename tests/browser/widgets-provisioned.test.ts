@@ -164,7 +164,7 @@ describeBrowser('provisioned-concurrency planner widget', () => {
     expect(await out(second, 'cost').textContent()).toBe(formatUsd(expected({}).monthlyUsd));
     await second.close();
     await page.close();
-  });
+  }, 180_000); // four plans in the worker plus their expected values in Node: minutes on a busy 2-core machine
 
   it('axe finds no violation in the hydrated widget, with a message shown and the data tables open, in both themes', async () => {
     const axeSource = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -185,7 +185,7 @@ describeBrowser('provisioned-concurrency planner widget', () => {
       expect(violations, scheme).toEqual([]);
       await b.dispose();
     }
-  });
+  }, 180_000);
 
   it('works with the keyboard alone, with visible focus', async () => {
     const { page } = await openPage(browser, widgetPage!);

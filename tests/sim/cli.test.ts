@@ -3,31 +3,9 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runCli } from '~/sim/cli/runCli.ts';
+import { cliWith, type FakeFile } from './cliHarness.ts';
 
-type FakeFile = string | { isFile: boolean; size: number };
 const FILES: Record<string, FakeFile> = { 'trace.csv': 'second,count\n0,5\n1,0\n2,7\n', 'bad.csv': 'hello,world\n1,2\n' };
-
-/** Runs the CLI against fake files: text, or a stat result for files that must not be read. */
-function cliWith(files: Record<string, FakeFile>, ...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = runCli(argv, {
-    stdout: (t) => out.push(t),
-    stderr: (t) => err.push(t),
-    readFile: (p) => {
-      const f = files[p];
-      if (typeof f === 'string') return f;
-      throw new Error(f ? 'must not read' : 'ENOENT');
-    },
-    statFile: (p) => {
-      const f = files[p];
-      if (f === undefined) throw new Error('ENOENT');
-      return typeof f === 'string' ? { isFile: true, size: f.length } : f;
-    },
-  });
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
 const cli = (...argv: string[]) => cliWith(FILES, ...argv);
 
 describe('sim price', () => {

@@ -132,6 +132,7 @@ describe('chapter sources', () => {
       ['concurrency', 'ProvisionedPlanner'],
       ['cold-starts', 'ColdStartExplorer'],
       ['versions-and-aliases', 'CanaryRouting'],
+      ['your-traffic', 'TrafficPlanner'],
     ];
     for (const [page, widget] of WIDGETS) {
       it(`${widget} on ${page}`, () => {

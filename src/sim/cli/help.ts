@@ -5,13 +5,15 @@ import { formatNumber } from '../format/index.ts';
 import { expectedOf, type NumberRule } from '../validate/rules.ts';
 import { CLI_RULES, PRICE_FLAGS, RUN_FLAGS, type FlagSpec } from './flags.ts';
 import { SQS_FLAGS, STREAM_FLAGS } from './sourceFlags.ts';
+import { PLAN_HELP } from './planCommand.ts';
 
 function ruleText(rule: NumberRule): string {
   const def = rule.default === null ? '' : `; default ${formatNumber(rule.default)}`;
   return `${rule.help} ${expectedOf(rule).replace(/^a/, 'A')}${def}.`;
 }
 
-function lines(flags: Record<string, FlagSpec>): string {
+/** One line per flag: name, value, and the rule's help and range (or the flag's own help). */
+export function lines(flags: Record<string, FlagSpec>): string {
   return Object.entries(flags)
     .map(([flag, spec]) => {
       const head = `    --${flag} ${spec.value}`;
@@ -32,6 +34,8 @@ ${lines(PRICE_FLAGS)}
 ${lines(RUN_FLAGS)}
     --json                    Machine-readable output (snake_case names).
 
+${PLAN_HELP}
+
   npm run sim -- sqs [flags]     an SQS queue consumed by an event source mapping (one invocation = one batch)
 ${lines(SQS_FLAGS)}
     --json                    Machine-readable output (snake_case names).
@@ -42,6 +46,8 @@ ${lines(STREAM_FLAGS)}
 
   Every command caps its work: run at --max-events (and ${formatNumber(CLI_RULES.maxInvocations.max)} invocations), sqs and stream at
   --max-events engine events; a capped run says so in its warnings.
+
+  npm run sim -- tune [flags]    duration and cost against memory; AWS Lambda Power Tuning import (see tune --help)
 
   DIST is ${DIST_FORMS}.
   Runtimes: ${RUNTIMES.join(', ')}.

@@ -1,4 +1,4 @@
-// CLI entry: `npm run sim -- price|run [flags]`. The only file in src/sim that touches Node (fs, process).
+// CLI entry: `npm run sim -- price|run|plan [flags]`. The only file in src/sim that touches Node (fs, process).
 import { readFileSync, statSync } from 'node:fs';
 import process from 'node:process';
 import { runCli } from './runCli.ts';

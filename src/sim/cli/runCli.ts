@@ -21,6 +21,8 @@ import type { Traffic } from '../traffic/types.ts';
 import { CliUsageError } from './usageError.ts';
 import { sqsCommand } from './sqsCommand.ts';
 import { streamCommand } from './streamCommand.ts';
+import { planCommand, PLAN_BOOL_FLAGS, PLAN_VALUE_FLAGS } from './planCommand.ts';
+import { runTune } from './tuneCommand.ts';
 
 /**
  * What the CLI needs from its host; main.ts passes process/fs, tests pass fakes.
@@ -167,6 +169,7 @@ function run(args: ParsedArgs, io: CliIo): number {
 export function runCli(argv: readonly string[], io: CliIo): number {
   const [cmd, ...rest] = argv;
   try {
+    if (cmd === 'tune') return runTune(rest, io); // its own --help and one-line refusals (tuneCommand.ts)
     if (cmd === undefined || cmd === '--help' || cmd === '-h' || cmd === 'help' || rest.includes('--help') || rest.includes('-h')) {
       io.stdout(HELP);
       return 0;
@@ -183,9 +186,14 @@ export function runCli(argv: readonly string[], io: CliIo): number {
     }
     if (cmd === 'sqs') return sqsCommand(rest, io.stdout);
     if (cmd === 'stream') return streamCommand(rest, io.stdout);
-    throw new UsageError(`unknown command ${quoteInput(cmd)}; expected price, run, sqs or stream (see --help)`);
+    if (cmd === 'plan') {
+      const p = parseArgs(rest, PLAN_VALUE_FLAGS, PLAN_BOOL_FLAGS);
+      if (!p.ok) throw new UsageError(p.error);
+      return planCommand(p.args, io);
+    }
+    throw new UsageError(`unknown command ${quoteInput(cmd)}; expected price, run, sqs, stream, plan or tune (see --help)`);
   } catch (e) {
-    const name = cmd === 'price' || cmd === 'run' || cmd === 'sqs' || cmd === 'stream' ? ` ${cmd}` : '';
+    const name = cmd !== undefined && ['price', 'run', 'sqs', 'stream', 'plan', 'tune'].includes(cmd) ? ` ${cmd}` : '';
     if (e instanceof UsageError || e instanceof CliUsageError) {
       io.stderr(`sim${name}: ${e.message}`.replace(/\s+/g, ' ').trim());
       return 2;

@@ -12,6 +12,8 @@
  *   trafficOf(s)    → the core's Traffic for the shape (steady = poisson, spike = steps, diurnal)
  *   offeredRate(s)  → mean arrival rate over the window (req/s), analytic
  *   simConfig(s)    → the SimConfig of one run
+ *   (Ranges come from the core's limits, not from SIM_RULES through fieldFromRule: that table would add about
+ *   1.5 KB gzip to the page chunk, and this widget is within 1 KB of its 30 KB budget.)
  *   checkState(s)   → cross-field problems keyed by input (the engine's rules, held equal to it by test; plus run size)
  *   PRESETS         → the preset buttons' values:
  *   - ramp: a spike to 30,000 requests/s of 1-s requests with the account limit raised to 30,000 — the
@@ -19,9 +21,9 @@
  *     7,000 at 60 s; https://docs.aws.amazon.com/lambda/latest/dg/scaling-behavior.html) and throttles the rest.
  *   - erlang: steady 100 requests/s of 1 s under reserved concurrency 100 — Erlang-B B(100, 100) ≈ 7.57%.
  */
-import { DEFAULT_ACCOUNT_CONCURRENCY, formatNumber, MIN_UNRESERVED_CONCURRENCY, SIM_RULES } from '~/sim';
+import { DEFAULT_ACCOUNT_CONCURRENCY, formatNumber, MIN_UNRESERVED_CONCURRENCY } from '~/sim';
 import type { TrustedSimConfig, Traffic } from '~/sim';
-import { fieldFromRule, SEED_FIELD, type FieldProblem, type Schema, type StateOf } from '../shared/fieldSpec.ts';
+import { SEED_FIELD, type FieldProblem, type Schema, type StateOf } from '../shared/fieldSpec.ts';
 import type { Preset } from '../shared/widgetElement.ts';
 
 export const CONC_PREFIX = 'conc';
@@ -41,13 +43,13 @@ export const concurrencySchema = {
   spikeLengthS: { kind: 'number', label: 'Spike lasts (s)', min: 1, max: 3600, step: 10, unit: 's', default: 120, urlKey: 'len' },
   windowS: { kind: 'number', label: 'Simulated time (s)', min: 10, max: 3600, step: 10, unit: 's', default: 240, urlKey: 'win' },
   durationMs: { kind: 'number', label: 'Average duration (ms)', min: 1, max: 60_000, step: 10, unit: 'ms', default: 1000, urlKey: 'dur', help: 'Exponentially distributed around this mean.' },
-  accountLimit: fieldFromRule(SIM_RULES.concurrencyLimit, {
-    label: 'Account concurrency limit', max: MAX_ACCOUNT_LIMIT, step: 100, default: 10_000, urlKey: 'acct',
+  accountLimit: {
+    kind: 'number', label: 'Account concurrency limit', min: 1, max: MAX_ACCOUNT_LIMIT, integer: true, step: 100, default: 10_000, urlKey: 'acct',
     help: `AWS's default is ${formatNumber(DEFAULT_ACCOUNT_CONCURRENCY)} per Region; raised here (a quota increase) so the scaling ramp shows.`,
-  }),
+  },
   useReserved: { kind: 'bool', label: 'Set reserved concurrency', default: false, urlKey: 'res_on' },
-  reserved: fieldFromRule(SIM_RULES.reserved, { label: 'Reserved concurrency', max: MAX_ACCOUNT_LIMIT - MIN_UNRESERVED_CONCURRENCY, step: 10, default: 100, urlKey: 'res', help: `Cap and guarantee; at most the account limit minus ${MIN_UNRESERVED_CONCURRENCY}. Used when the box above is ticked.` }),
-  provisioned: fieldFromRule(SIM_RULES.provisioned, { label: 'Provisioned concurrency', max: MAX_ACCOUNT_LIMIT - MIN_UNRESERVED_CONCURRENCY, step: 10, urlKey: 'pc', help: 'Initialized before t = 0; counts inside the cap.' }),
+  reserved: { kind: 'number', label: 'Reserved concurrency', min: 0, max: MAX_ACCOUNT_LIMIT - MIN_UNRESERVED_CONCURRENCY, integer: true, step: 10, default: 100, urlKey: 'res', help: `Cap and guarantee; at most the account limit minus ${MIN_UNRESERVED_CONCURRENCY}. Used when the box above is ticked.` },
+  provisioned: { kind: 'number', label: 'Provisioned concurrency', min: 0, max: MAX_ACCOUNT_LIMIT - MIN_UNRESERVED_CONCURRENCY, integer: true, step: 10, default: 0, urlKey: 'pc', help: 'Initialized before t = 0; counts inside the cap.' },
   seed: SEED_FIELD,
 } satisfies Schema;
 

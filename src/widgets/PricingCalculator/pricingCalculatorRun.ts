@@ -3,18 +3,13 @@
  * function `npm run sim -- price` calls, so the numbers are identical by construction and by test), and
  * the chart's memory sweep under the reader's opt-in duration assumption.
  */
-import { priceMonthly, US_EAST_1 } from '~/sim';
+import { priceMonthly, US_EAST_1, durationAt as tuneDurationAt } from '~/sim';
 import type { Arch, Bill, PriceInput, Rates } from '~/sim';
 import type { FieldProblem } from '../shared/fieldSpec.ts';
 import { priceInputOf, type PriceState } from './pricingCalculatorState.ts';
 
-/**
- * "At 1,769 MB, a function has the equivalent of one vCPU"; CPU is proportional to memory.
- * Lambda quotas page (https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html), as of 2026-08.
- */
-export const MB_PER_VCPU = 1769;
-/** Up to 6 vCPUs at 10,240 MB. https://aws.amazon.com/about-aws/whats-new/2020/12/aws-lambda-supports-10gb-memory-6-vcpu-cores-lambda-functions/, as of 2026-08. */
-export const MAX_VCPUS = 6;
+// One vCPU per 1,769 MB, up to 6: the memory-tuning model's constants, sourced in src/sim/tune/vcpu.ts.
+export { MB_PER_VCPU, MAX_VCPUS } from '~/sim';
 
 /** Memory sizes the chart samples (MB), 128 … 10,240; the reader's own size is added. */
 export const SWEEP_MEMORY_MB = [128, 192, 256, 384, 512, 768, 1024, 1280, 1536, 1769, 2048, 2560, 3008, 3538, 4096, 5120, 6144, 7168, 8192, 9216, 10240] as const;
@@ -28,16 +23,13 @@ export function computeBill(s: PriceState, rates: Rates = US_EAST_1): BillResult
 }
 
 /**
- * The chart's assumption (opt-in; 0% share = no change): a share `cpuShare` of the duration is CPU work
- * that speeds up in proportion to the CPU Lambda allocates (memory / 1,769 MB vCPUs), but only up to the
- * number of threads the code keeps busy (one thread cannot use a second vCPU) and at most 6 vCPUs; the
- * rest (waiting on the network, a database, …) does not change with memory.
- *   d(m) = d0 · ( share · c(m0) / c(m) + (1 − share) ),   c(m) = min(m / 1769, threads, 6)
+ * The chart's assumption (opt-in; 0% share = no change): a share of the duration is CPU work that speeds
+ * up with the CPU the threads can use, the rest does not change with memory. It is the memory-tuning
+ * model (`durationAt` in src/sim/tune/tuneDuration.ts), with the share given in percent here.
  */
 export function durationAt(memoryMb: number, baseMemoryMb: number, baseDurationMs: number, cpuSharePct: number, threads: number): number {
-  const c = (m: number) => Math.min(m / MB_PER_VCPU, Math.max(1, threads), MAX_VCPUS);
-  const share = Math.min(1, Math.max(0, cpuSharePct / 100));
-  return baseDurationMs * (share * (c(baseMemoryMb) / c(memoryMb)) + (1 - share));
+  const cpuShare = Math.min(1, Math.max(0, cpuSharePct / 100));
+  return tuneDurationAt({ durationMs: baseDurationMs, atMemoryMb: baseMemoryMb, cpuShare, threads: Math.max(1, threads) }, memoryMb);
 }
 
 export interface MemorySweep {

@@ -20,7 +20,7 @@
  *   "Memory (MB) must be an integer from 128 to 10,240 (MB); got 64".
  * Pure: no DOM; runs on the server (Astro frontmatter), in the browser and in Node tests.
  */
-import { expectedNumber, SIM_RULES, type FieldError, type NumberRule } from '~/sim';
+import { expectedNumber, type FieldError, type NumberRule } from '~/sim';
 
 export interface NumberField {
   kind: 'number';
@@ -100,8 +100,12 @@ export function fieldFromRule(rule: NumberRule, field: { label: string } & Parti
   };
 }
 
-/** The 32-bit seed every simulated widget carries (URL key `seed`), from the engine's rule. */
-export const SEED_FIELD: NumberField = fieldFromRule(SIM_RULES.seed, { label: 'Seed', urlKey: 'seed', help: '' });
+/**
+ * The 32-bit seed every simulated widget carries (URL key `seed`): the domain of the core's `createRng`.
+ * Written out rather than read from `SIM_RULES.seed`: that would put the whole engine rules table (help
+ * texts included, about 1.5 KB gzip) into every widget's page chunk, one object that cannot be split.
+ */
+export const SEED_FIELD: NumberField = { kind: 'number', label: 'Seed', min: 0, max: 2 ** 32 - 1, integer: true, default: 1, urlKey: 'seed' };
 
 /** "an integer from 128 to 10,240 (MB)" — the accepted range in words. */
 export function describeRange(spec: FieldSpec): string {
