@@ -103,12 +103,14 @@ describeBrowser('traffic planner widget', () => {
   it('an input re-plans the same data; Cancel stops a long plan', async () => {
     const { page, problems } = await openPage(browser, widgetPage!);
     await hydrated(page);
-    await page.locator(TAG).getByLabel('Arm speed factor (arm64 ÷ x86_64 duration)', { exact: true }).fill('2');
-    await page.waitForSelector(`${TAG}[data-busy]`);
-    await idle(page);
     const slow = runTrafficPlan({ text: fs.readFileSync('public/traffic/synthetic-diurnal-api.json', 'utf8'), name: 'x', state: { ...state, armSpeedFactor: 2 } });
     if (!slow.ok) throw new Error(slow.error);
-    expect(await monthlyCell(page, 1).textContent()).toBe(formatUsd(slow.plan.monthly_usd.on_demand_arm64));
+    const before = await monthlyCell(page, 1).textContent();
+    expect(before).not.toBe(formatUsd(slow.plan.monthly_usd.on_demand_arm64));
+    await page.locator(TAG).getByLabel('Arm speed factor (arm64 ÷ x86_64 duration)', { exact: true }).fill('2');
+    // A small plan can finish between two polls, so wait for its result rather than for the busy flag.
+    await expect.poll(() => monthlyCell(page, 1).textContent(), { timeout: 30_000 }).toBe(formatUsd(slow.plan.monthly_usd.on_demand_arm64));
+    await idle(page);
     // 90 days of per-minute data at 10,000 requests/s of 1 s: a long plan, cancelled midway
     const csv = (days: number, perMin: number, ms: number) => {
       const rows = ['Timestamp,Invocations,Duration'];

@@ -25,7 +25,7 @@ import type { Progress } from '../shared/workerProtocol.ts';
 import type { QueuesJob } from './queuesAndStreamsState.ts';
 
 /** Points drawn per chart. */
-export const MAX_POINTS = 60;
+export const MAX_POINTS = 30;
 
 export interface QueuesResult {
   kind: 'sqs' | 'stream';
