@@ -304,7 +304,10 @@ describeBrowser('search quality', () => {
       await expect.poll(() => ui.locator('.pagefind-ui__message').innerText(), { timeout: 10_000 }).toMatch(new RegExp(`for ${q}`, 'i'));
       const first = ui.locator('.pagefind-ui__result-link').first();
       await first.waitFor();
-      expect(new URL((await first.getAttribute('href'))!, baseUrl()).pathname, q).toBe(results[q]![0]!.url);
+      // The UI fills its list progressively (the message can update before the list on a busy machine).
+      await expect
+        .poll(async () => new URL((await first.getAttribute('href'))!, baseUrl()).pathname, { timeout: 10_000, message: q })
+        .toBe(results[q]![0]!.url);
     }
     await ui.locator('.pagefind-ui__result-link').first().click();
     await ui.waitForURL((u) => u.pathname === results['INIT billing']![0]!.url);

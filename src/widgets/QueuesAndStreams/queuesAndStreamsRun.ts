@@ -10,7 +10,9 @@
  * and the job equals what the validators resolve: tests/widgets/queuesAndStreams.test.ts).
  *
  * Columns are the core's series buckets, merged to at most MAX_POINTS points (peaks and ages by max,
- * levels at the end of the merged point, counts summed). Queue age is the age of the oldest message not
+ * levels at the end of the merged point, counts summed). 20 points keep the ramp's minute steps visible
+ * and the server-rendered data tables small: the event-sources page also carries four examples' code and
+ * must stay under 4,000 elements (tests/browser/examples.test.ts). Queue age is the age of the oldest message not
  * yet deleted (SQS) or the IteratorAge the mapping reports when a batch finishes (streams).
  *
  * Work-arounds for what the core's series does not carry: the mapping's maximum concurrency and the
@@ -25,7 +27,7 @@ import type { Progress } from '../shared/workerProtocol.ts';
 import type { QueuesJob } from './queuesAndStreamsState.ts';
 
 /** Points drawn per chart. */
-export const MAX_POINTS = 60;
+export const MAX_POINTS = 20;
 
 export interface QueuesResult {
   kind: 'sqs' | 'stream';
