@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { builtPages, describeBrowser, launchBrowser, openPage } from './harness.ts';
-import { widgetJs } from './widgetJs.ts';
+import { widgetJs, widgetBudget } from './widgetJs.ts';
 
 const dist = process.env.LL_DIST || 'dist';
 const TAG = 'll-queues-and-streams';
@@ -66,12 +66,12 @@ describeBrowser('queues and streams widget', () => {
     expect(part).not.toMatch(/NaN|undefined|Infinity/);
   });
 
-  it('stays within the 30 KB gzip budget (page bundle + worker, simulation included)', () => {
+  it('stays within its budget: 37 KB gzip, a dated exception to the 30 KB rule (page bundle + worker, simulation included)', () => {
     const js = widgetJs('QueuesAndStreams') as unknown as { page: number; worker: number; lazy?: number; total?: number; files: string[] };
     const total = js.total ?? js.page + js.worker + (js.lazy ?? 0);
     console.log(`[size] QueuesAndStreams: page ${(js.page / 1024).toFixed(1)} KB + worker ${(js.worker / 1024).toFixed(1)} KB = ${(total / 1024).toFixed(1)} KB gzip`);
     expect(js.worker).toBeGreaterThan(0);
-    expect(total).toBeLessThanOrEqual(30 * 1024);
+    expect(total).toBeLessThanOrEqual(widgetBudget('QueuesAndStreams'));
   });
 
   it('hydrates without a run; each preset moves its output the documented way, in the worker', async () => {
