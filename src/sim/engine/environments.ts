@@ -1,24 +1,20 @@
 import { EnvStatus, EventKind, type SimState } from './state.ts';
 import { heapPush } from './heap.ts';
 import { openSpan, closeSpan } from './spans.ts';
+import { growTyped } from './growTyped.ts';
 
 function growEnvs(s: SimState): void {
   const cap = s.envCap * 2;
-  const g = <T extends Uint8Array | Int32Array | Float64Array>(a: T, make: (n: number) => T): T => {
-    const b = make(cap);
-    b.set(a);
-    return b;
-  };
-  s.envState = g(s.envState, (n) => new Uint8Array(n));
-  s.envVer = g(s.envVer, (n) => new Uint8Array(n));
-  s.envPc = g(s.envPc, (n) => new Uint8Array(n));
-  s.envCreated = g(s.envCreated, (n) => new Float64Array(n));
-  s.envIdleSince = g(s.envIdleSince, (n) => new Float64Array(n));
-  s.envStamp = g(s.envStamp, (n) => new Int32Array(n));
-  s.envId = g(s.envId, (n) => new Float64Array(n));
-  s.envEv = g(s.envEv, (n) => new Int32Array(n));
-  s.envSpan = g(s.envSpan, (n) => new Int32Array(n));
-  s.freeSlots = g(s.freeSlots, (n) => new Int32Array(n));
+  s.envState = growTyped(s.envState, cap);
+  s.envVer = growTyped(s.envVer, cap);
+  s.envPc = growTyped(s.envPc, cap);
+  s.envCreated = growTyped(s.envCreated, cap);
+  s.envIdleSince = growTyped(s.envIdleSince, cap);
+  s.envStamp = growTyped(s.envStamp, cap);
+  s.envId = growTyped(s.envId, cap);
+  s.envEv = growTyped(s.envEv, cap);
+  s.envSpan = growTyped(s.envSpan, cap);
+  s.freeSlots = growTyped(s.freeSlots, cap);
   s.envCap = cap;
 }
 

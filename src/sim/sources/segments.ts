@@ -1,4 +1,5 @@
 import type { SourceState } from './sourceState.ts';
+import { growTyped } from '../engine/growTyped.ts';
 
 /**
  * Queues of messages as linked lists of SEGMENTS in one pooled set of typed arrays: a segment is
@@ -44,13 +45,11 @@ export function freeList(q: SourceState, head: number): void {
 
 function growSegs(q: SourceState): void {
   const n = q.segT.length * 2;
-  const f = (a: Float64Array) => { const b = new Float64Array(n); b.set(a); return b; };
-  const g = (a: Int32Array) => { const b = new Int32Array(n); b.set(a); return b; };
-  q.segT = f(q.segT);
-  q.segN = f(q.segN);
-  q.segSeq = f(q.segSeq);
-  q.segTag = g(q.segTag);
-  q.segNext = g(q.segNext);
+  q.segT = growTyped(q.segT, n);
+  q.segN = growTyped(q.segN, n);
+  q.segSeq = growTyped(q.segSeq, n);
+  q.segTag = growTyped(q.segTag, n);
+  q.segNext = growTyped(q.segNext, n);
 }
 
 /** Appends n new messages (tag, next sequence numbers) to queue k, merging into the tail segment when it has the same time and tag. */
