@@ -118,7 +118,9 @@ export function processNext(s: SimState, tLimit: number, driver?: SourceDriver):
         if (t >= s.cfg.warmupS) s.stats.attempts++;
         if (!attempt(s, v, t, -1)) throttled(s, t, -1);
       }
-      if (last) s.done = true;
+      // a run bounded by a request count ends at its last arrival, but async events still retrying
+      // run on until each has succeeded or reached its destination (asyncEvents.release ends the run)
+      if (last && (s.cfg.invocation !== 'async' || s.asyncLive === 0)) s.done = true;
       break;
     }
     case EventKind.COMPLETE: {
