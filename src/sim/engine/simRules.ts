@@ -11,7 +11,6 @@
 import { ASYNC_MAX_EVENT_AGE_S, ASYNC_MAX_RETRY_ATTEMPTS, MIN_UNRESERVED_CONCURRENCY } from '../constants/limits.ts';
 import { SIM_DEFAULTS as D } from './simDefaults.ts';
 import { PRICE_RULES } from '../pricing/priceRules.ts';
-import { CONCURRENCY_LIMIT_RULE, MEMORY_MB_RULE, RESERVED_RULE, SEED_RULE } from '../validate/sharedRules.ts';
 import type { RuleTable } from '../validate/rules.ts';
 
 /** Longest simulated time: 31 days. One rule for `simSeconds`, the span `requests` imply and trace spans. */
@@ -38,15 +37,15 @@ export const SIM_RULES = {
   requests: { label: 'requests', min: 1, max: MAX_REQUESTS, integer: true, default: null, help: 'Stop after this many arrivals.' },
   simSeconds: { label: 'simulated time', unit: 's', min: 0.001, max: MAX_SIM_SECONDS, default: null, help: 'Stop at this simulated time (at most 31 days).' },
   warmupS: { label: 'warm-up', unit: 's', min: 0, max: MAX_SIM_SECONDS, default: D.warmupS, help: 'Statistics ignore arrivals before this time.' },
-  seed: SEED_RULE,
+  seed: { label: 'seed', min: 0, max: 4_294_967_295, integer: true, default: D.seed, help: 'Seed of the random source; the same seed gives the same run.' },
   // function
-  memoryMb: MEMORY_MB_RULE,
+  memoryMb: PRICE_RULES.memoryMb,
   ephemeralMb: PRICE_RULES.ephemeralMb,
   // environments
   idleTimeoutS: { label: 'idle timeout', unit: 's', min: 0, max: 7 * 86_400, default: D.idleTimeoutS, help: 'Fixed keep-alive before an idle environment is reclaimed (a model: AWS publishes none).' },
   maxLifetimeS: { label: 'maximum lifetime', unit: 's', min: 1, max: MAX_SIM_SECONDS, default: null, help: 'Periodic recycling: an environment retires this long after creation (off unless given).' },
-  concurrencyLimit: CONCURRENCY_LIMIT_RULE,
-  reserved: RESERVED_RULE,
+  concurrencyLimit: { label: 'account concurrency limit', min: 1, max: 1_000_000, integer: true, default: D.concurrencyLimit, help: 'Concurrent executions for the account in the Region.', source: CONCURRENCY_URL },
+  reserved: { label: 'reserved concurrency', min: 0, max: 1_000_000, integer: true, default: null, help: `Cap and guarantee for this function, at most the account limit minus ${MIN_UNRESERVED_CONCURRENCY} (none unless given).`, source: CONCURRENCY_URL },
   provisioned: { label: 'provisioned concurrency', min: 0, max: 1_000_000, integer: true, default: D.provisioned, help: `Environments initialized before t = 0 (version A only), at most reserved or the account limit minus ${MIN_UNRESERVED_CONCURRENCY}.`, source: CONCURRENCY_URL },
   scalingBucket: { label: 'scaling burst', min: 1, max: 1e7, integer: true, default: D.scalingBucket, help: 'New environments available at once (token bucket size).', source: SCALING_URL },
   scalingRefillPerS: { label: 'scaling refill', unit: 'environments/s', min: 0, max: 1e7, default: D.scalingRefillPerS, help: 'New environments added to the bucket per second.', source: SCALING_URL },

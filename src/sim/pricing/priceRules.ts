@@ -5,9 +5,8 @@
  * field (pcDurationMs defaults to durationMs). pcRequests and coldStarts are narrowed further by the
  * validator: at most the requests they are part of.
  */
-import { EPHEMERAL_MB, MAX_DURATION_MS } from '../constants/limits.ts';
+import { EPHEMERAL_MB, MAX_DURATION_MS, MEMORY_MB } from '../constants/limits.ts';
 import type { RuleTable } from '../validate/rules.ts';
-import { MEMORY_MB_RULE } from '../validate/sharedRules.ts';
 import { PRICE_DEFAULTS } from './priceDefaults.ts';
 
 const LIMITS_URL = 'https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html';
@@ -17,7 +16,7 @@ export const HOURS_IN_MONTH = 744;
 export const MAX_MONTHLY_REQUESTS = 1e13;
 
 export const PRICE_RULES = {
-  memoryMb: MEMORY_MB_RULE,
+  memoryMb: { label: 'memory', unit: 'MB', min: MEMORY_MB.min, max: MEMORY_MB.max, integer: true, default: PRICE_DEFAULTS.memoryMb, help: 'Memory of the function (GB-s are billed on it).', source: LIMITS_URL },
   requests: { label: 'requests', min: 0, max: MAX_MONTHLY_REQUESTS, integer: true, default: null, help: 'All invocations in the month.' },
   durationMs: { label: 'average duration', unit: 'ms', min: 0, max: MAX_DURATION_MS, default: null, help: 'Average duration of the on-demand invocations (billing rounds it up to 1 ms).', source: 'https://docs.aws.amazon.com/lambda/latest/dg/configuration-timeout.html' },
   ephemeralMb: { label: 'ephemeral storage', unit: 'MB', min: EPHEMERAL_MB.min, max: EPHEMERAL_MB.max, integer: true, default: PRICE_DEFAULTS.ephemeralMb, help: 'Size of /tmp; above 512 MB is billed per GB-s.', source: LIMITS_URL },

@@ -1,5 +1,6 @@
 import type { RuleTable } from '../validate/rules.ts';
-import { CONCURRENCY_LIMIT_RULE, MEMORY_MB_RULE, RESERVED_RULE, SEED_RULE } from '../validate/sharedRules.ts';
+import { SIM_RULES } from '../engine/simRules.ts';
+import { PRICE_RULES } from '../pricing/priceRules.ts';
 
 /**
  * Rules every event source shares (spread into SQS_RULES and STREAM_RULES): the batching window, the
@@ -11,14 +12,14 @@ export const SOURCE_RULES = {
     help: 'How long to gather messages or records before invoking, unless the batch fills first.',
     source: 'https://docs.aws.amazon.com/lambda/latest/dg/invocation-eventsourcemapping.html',
   },
-  concurrencyLimit: CONCURRENCY_LIMIT_RULE,
-  reserved: RESERVED_RULE,
+  concurrencyLimit: SIM_RULES.concurrencyLimit,
+  reserved: SIM_RULES.reserved,
   simSeconds: {
     label: 'simulated time', unit: 's', min: 1, max: 7 * 86_400, default: 600,
     help: 'How long to simulate (a simulator cap of 7 days).',
   },
-  memoryMb: MEMORY_MB_RULE,
-  seed: SEED_RULE,
+  memoryMb: PRICE_RULES.memoryMb,
+  seed: SIM_RULES.seed,
   maxEvents: {
     label: 'event cap', min: 1, max: 1e10, integer: true, default: 50_000_000,
     help: 'Work cap: the run stops (truncated, with a warning) after this many engine events.',
