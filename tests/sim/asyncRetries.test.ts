@@ -36,7 +36,7 @@ describe('asynchronous invocation: retries after function errors', () => {
 
 describe('asynchronous invocation: a run bounded by a request count', () => {
   // Constant arrivals 1 s apart from t = 0; INIT and the handler take no time, so each attempt ends as it starts.
-  const bounded = (requests: number): Partial<SimConfig> => ({ traffic: { kind: 'constant', rate: 1 }, requests, simSeconds: null, async: { errorRate: 1, maxRetryAttempts: 2 } });
+  const bounded = (requests: number) => ({ traffic: { kind: 'constant', rate: 1 }, requests, simSeconds: null, async: { errorRate: 1, maxRetryAttempts: 2 } }) satisfies Partial<SimConfig>;
 
   it('runs on past the last arrival until its retries are done: 1 request → attempts at 0, +1 min, +3 min, then the destination', () => {
     const { times, summary } = retryTimes(bounded(1));

@@ -39,11 +39,8 @@ export const MAX_EVENTS = 20_000_000;
 /** Highest poison record number the widget accepts (one record; the CLI takes a list). */
 export const MAX_POISON_RECORD = 1_000_000;
 
-/**
- * The fields, and the values of the run the widget has no input for (the rules' defaults), from the rules
- * tables. Called on the server and in tests; the page gets its result as JSON (clientFields).
- */
-function fieldsFromRules() {
+/** The fields, from the rules tables (their ranges, units, defaults and help). */
+function schemaFromRules() {
   const Q = SQS_RULES;
   const R = STREAM_RULES;
   const schema = {
@@ -101,10 +98,56 @@ function fieldsFromRules() {
     },
     seed: SEED_FIELD,
   } satisfies Schema;
-  const fixed = { messageKb: Q.messageKb.default, memoryMb: Q.memoryMb.default, streamBatchWindowS: R.batchWindowS.default, retentionHours: R.retentionHours.default };
-  return { schema, fixed };
+  return schema;
 }
-type Fields = ReturnType<typeof fieldsFromRules>;
+type QSchema = ReturnType<typeof schemaFromRules>;
+
+/**
+ * What the page needs that the server builds: the fields, the values of the run the widget has no input
+ * for (the rules' defaults), and the presets (their values; the buttons are server-rendered).
+ */
+interface Fields {
+  schema: QSchema;
+  fixed: { messageKb: number; memoryMb: number; streamBatchWindowS: number; retentionHours: number };
+  presets: Record<string, Preset<QSchema>>;
+}
+
+/** Values every SQS preset sets, so a preset does not inherit a previous one's twist. */
+const SQS_BASE: Partial<QueuesState> = {
+  source: 'sqs', fifo: false, backlog: 100_000, rate: 0, batchSize: 10, batchWindowS: 0, visibilityTimeoutS: 30, maxReceiveCount: 5, mode: 'standard', scaling: 'current',
+  useMaxConcurrency: false, useReserved: false, concurrencyLimit: 1000, durationMs: 2000, errorRate: 0, partialBatch: false, simSeconds: 300,
+};
+const STREAM_BASE: Partial<QueuesState> = {
+  source: 'kinesis', shards: 4, parallelization: 1, streamRate: 100, keys: 1000, streamBatchSize: 100, poisonRecord: 500, maxRetries: -1, maxRecordAgeS: -1,
+  bisect: false, partialBatch: false, errorRate: 0, durationMs: 200, useReserved: false, concurrencyLimit: 1000, simSeconds: 600,
+};
+
+/**
+ * One lesson each. The sim's exact tests (tests/sim/sqsRules.test.ts, streamRules.test.ts) pin the rules
+ * behind them; tests/browser/widgets-queues.test.ts checks each moves the output the way its label says.
+ */
+const PRESET_VALUES: Record<string, Preset<QSchema>> = {
+  burst: { label: 'A burst of 100,000 messages (the ramp)', values: { ...SQS_BASE } },
+  reservedCap: { label: 'Cap with reserved concurrency 10 (overpull)', values: { ...SQS_BASE, backlog: 20_000, maxReceiveCount: 3, useReserved: true, reserved: 10, simSeconds: 600 } },
+  maxConcurrencyCap: { label: 'Cap with maximum concurrency 10', values: { ...SQS_BASE, backlog: 20_000, maxReceiveCount: 3, useMaxConcurrency: true, maxConcurrency: 10, simSeconds: 600 } },
+  poisonWhole: { label: 'Failing messages, whole-batch failure', values: { ...SQS_BASE, backlog: 20_000, durationMs: 500, errorRate: 0.05, maxReceiveCount: 3 } },
+  poisonPartial: { label: 'Failing messages, partial batch response', values: { ...SQS_BASE, backlog: 20_000, durationMs: 500, errorRate: 0.05, maxReceiveCount: 3, partialBatch: true } },
+  fifoFewGroups: { label: 'FIFO queue with 3 message groups', values: { ...SQS_BASE, fifo: true, groups: 3, backlog: 3000, durationMs: 500 } },
+  shardBlocked: { label: 'A poison record blocks a Kinesis shard', values: { ...STREAM_BASE } },
+  shardBisect: { label: '… then bisect with 2 retries', values: { ...STREAM_BASE, bisect: true, maxRetries: 2 } },
+  provisionedMode: { label: 'Provisioned mode (+1,000 a minute)', values: { ...SQS_BASE, backlog: 1_000_000, mode: 'provisioned', minPollers: 2, maxPollers: 200, concurrencyLimit: 3000, simSeconds: 600 } },
+};
+
+/** Called on the server and in tests; the page gets its result as JSON (clientFields). */
+function fieldsFromRules(): Fields {
+  const Q = SQS_RULES;
+  const R = STREAM_RULES;
+  return {
+    schema: schemaFromRules(),
+    fixed: { messageKb: Q.messageKb.default, memoryMb: Q.memoryMb.default, streamBatchWindowS: R.batchWindowS.default, retentionHours: R.retentionHours.default },
+    presets: PRESET_VALUES,
+  };
+}
 
 /**
  * `import.meta.env.SSR` is a constant of each build: the server render and the Node tests build the fields
@@ -112,14 +155,14 @@ type Fields = ReturnType<typeof fieldsFromRules>;
  */
 const FIELDS: Fields = import.meta.env.SSR ? fieldsFromRules() : readPageData<Fields>(QS_PREFIX);
 
-/** What the .astro file serialises into the page: the fields without help texts and option labels. */
-export const clientFields = (): Fields => ({ schema: clientSchema(FIELDS.schema), fixed: FIELDS.fixed });
+/** What the .astro file serialises into the page: all of FIELDS, the fields without help texts and option labels. */
+export const clientFields = (): Fields => ({ ...FIELDS, schema: clientSchema(FIELDS.schema) });
 
 export const queuesSchema = FIELDS.schema;
 /** The run's values the widget has no input for (the rules' defaults). */
 const FIXED = FIELDS.fixed;
 
-export type QueuesState = StateOf<typeof queuesSchema>;
+export type QueuesState = StateOf<QSchema>;
 export type SourceKind = QueuesState['source'];
 
 /** Keys each source uses (the element hides the others; the async field and seed are always shown). */
@@ -246,29 +289,4 @@ export function checkState(s: QueuesState): FieldProblem[] {
   return out;
 }
 
-type Q = typeof queuesSchema;
-/** Values every SQS preset sets, so a preset does not inherit a previous one's twist. */
-const SQS_BASE: Partial<QueuesState> = {
-  source: 'sqs', fifo: false, backlog: 100_000, rate: 0, batchSize: 10, batchWindowS: 0, visibilityTimeoutS: 30, maxReceiveCount: 5, mode: 'standard', scaling: 'current',
-  useMaxConcurrency: false, useReserved: false, concurrencyLimit: 1000, durationMs: 2000, errorRate: 0, partialBatch: false, simSeconds: 300,
-};
-const STREAM_BASE: Partial<QueuesState> = {
-  source: 'kinesis', shards: 4, parallelization: 1, streamRate: 100, keys: 1000, streamBatchSize: 100, poisonRecord: 500, maxRetries: -1, maxRecordAgeS: -1,
-  bisect: false, partialBatch: false, errorRate: 0, durationMs: 200, useReserved: false, concurrencyLimit: 1000, simSeconds: 600,
-};
-
-/**
- * One lesson each. The sim's exact tests (tests/sim/sqsRules.test.ts, streamRules.test.ts) pin the rules
- * behind them; tests/browser/widgets-queues.test.ts checks each moves the output the way its label says.
- */
-export const PRESETS: Record<string, Preset<Q>> = {
-  burst: { label: 'A burst of 100,000 messages (the ramp)', values: { ...SQS_BASE } },
-  reservedCap: { label: 'Cap with reserved concurrency 10 (overpull)', values: { ...SQS_BASE, backlog: 20_000, maxReceiveCount: 3, useReserved: true, reserved: 10, simSeconds: 600 } },
-  maxConcurrencyCap: { label: 'Cap with maximum concurrency 10', values: { ...SQS_BASE, backlog: 20_000, maxReceiveCount: 3, useMaxConcurrency: true, maxConcurrency: 10, simSeconds: 600 } },
-  poisonWhole: { label: 'Failing messages, whole-batch failure', values: { ...SQS_BASE, backlog: 20_000, durationMs: 500, errorRate: 0.05, maxReceiveCount: 3 } },
-  poisonPartial: { label: 'Failing messages, partial batch response', values: { ...SQS_BASE, backlog: 20_000, durationMs: 500, errorRate: 0.05, maxReceiveCount: 3, partialBatch: true } },
-  fifoFewGroups: { label: 'FIFO queue with 3 message groups', values: { ...SQS_BASE, fifo: true, groups: 3, backlog: 3000, durationMs: 500 } },
-  shardBlocked: { label: 'A poison record blocks a Kinesis shard', values: { ...STREAM_BASE } },
-  shardBisect: { label: '… then bisect with 2 retries', values: { ...STREAM_BASE, bisect: true, maxRetries: 2 } },
-  provisionedMode: { label: 'Provisioned mode (+1,000 a minute)', values: { ...SQS_BASE, backlog: 1_000_000, mode: 'provisioned', minPollers: 2, maxPollers: 200, concurrencyLimit: 3000, simSeconds: 600 } },
-};
+export const PRESETS = FIELDS.presets;
