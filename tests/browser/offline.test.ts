@@ -160,8 +160,8 @@ describeBrowser('offline after one visit', () => {
     expect(visited).toHaveLength(3);
 
     // Search with Starlight's UI (Pagefind: entry JSON with ?ts=, wasm, worker, index, fragments).
-    await page.waitForSelector('.pagefind-ui__search-input', { state: 'attached', timeout: 15_000 });
     await page.locator('button[data-open-modal]').click();
+    await page.waitForSelector('.pagefind-ui__search-input', { state: 'attached', timeout: 15_000 });
     await page.locator('.pagefind-ui__search-input').fill('reserved concurrency');
     const result = page.locator('.pagefind-ui__result-link').first();
     await result.waitFor({ timeout: 15_000 });
