@@ -248,15 +248,27 @@ describe('choosing provisioned concurrency', () => {
 });
 
 describe('planTraffic', () => {
-  it('uses the model above the replay budget (or without a replay) and keeps the imported total exact', () => {
-    const t = table(Array.from({ length: 1440 }, (_, k) => 30000 + (k % 7)), 120);
-    const p = planTraffic(input(t, { fullReplayMaxInvocations: 1000 }));
-    expect(p.method).toBe('model');
+  it('gives the same plan with or without the replay check, which only reports beside it', () => {
+    const t = table(Array.from({ length: 180 }, (_, k) => 3000 + 40 * (k % 13)), 120);
     const { replay: _, ...noReplay } = input(t);
-    expect(planTraffic(noReplay).method).toBe('model');
-    expect(p.invocations).toBe(t.invocations.reduce((a, b) => a + b, 0));
-    expect(p.pcSchedule).toHaveLength(24);
-  });
+    const model = planTraffic(noReplay);
+    const checked = planTraffic(input(t));
+    expect(model.replayCheck).toBeNull();
+    expect(checked.replayCheck).not.toBeNull();
+    const { replayCheck: rc, ...rest } = checked;
+    const { replayCheck: __, ...modelRest } = model;
+    expect(rest).toEqual(modelRest);
+    expect(model.invocations).toBe(t.invocations.reduce((a, b) => a + b, 0));
+    expect(model.pcSchedule).toHaveLength(24);
+    // the replay's cold starts and peak are close to the model's (the bounds are the tests above)
+    expect(Math.abs(rc!.coldStarts - model.coldStarts) / rc!.coldStarts).toBeLessThan(0.15);
+    expect(rc!.peakErrorMean).toBeLessThan(0.1);
+    // above the budget the check is skipped with a note, and the plan is still the same
+    const over = planTraffic(input(t, { fullReplayMaxInvocations: 1000 }));
+    expect(over.replayCheck).toBeNull();
+    expect(over.warnings.join('\n')).toMatch(/the replay check was skipped: it replays at most 1,000 invocations/);
+    expect(over.options).toEqual(model.options);
+  }, 60_000);
   it('prices arm64 from the speed factor: slower Arm can cost more than x86', () => {
     const t = table(Array.from({ length: 60 }, () => 600), 400);
     const same = planTraffic(input(t, { armSpeedFactor: 1 }));
@@ -277,9 +289,10 @@ describe('planTraffic', () => {
     const t = table([0, 0, 150000, 150000], 2000);
     const p = planTraffic(input(t, { fullReplayMaxInvocations: 0, concurrencyLimit: 10_000 }));
     expect(p.throttledMinutes[0]).toBe('1970-01-01T00:02:00Z');
+    // the full replay agrees: its scaling bucket runs dry in that minute too
     const full = planTraffic(input(t, { concurrencyLimit: 10_000 }));
-    expect(full.method).toBe('replay');
-    expect(full.throttledMinutes[0]).toBe('1970-01-01T00:02:00Z');
+    expect(full.replayCheck!.scalingThrottledPeriods).toBeGreaterThan(0);
+    expect(full.throttledMinutes).toEqual(p.throttledMinutes);
     // at the default limit of 1,000 the cap binds first: the bucket (1,000) never runs dry
     expect(planTraffic(input(t)).throttledMinutes).toEqual([]);
   }, 60_000);
