@@ -16,7 +16,10 @@
  * ν_c(t)·exp(−∫_{t−T}^{t} ν_c(s) ds). Within a period N is Poisson(a) (M/G/∞, a = n·S/P) and ν_c is
  * the reciprocal of the mean time from c up to c + 1 in the birth–death chain with arrival rate λ = n/P,
  * which is F(c)/(λ·π(c)) exactly (π, F: Poisson(a) pmf and cdf), so ν_c = λ·π(c)/F(c) = λ/G(c) with
- * G(c) = F(c)/π(c) = 1 + (c/a)·G(c − 1), G(0) = 1. For levels far below the load ν·P is huge and each
+ * G(c) = F(c)/π(c) = 1 + (c/a)·G(c − 1), G(0) = 1. The period's count n is known, not Poisson: each
+ * of its n arrivals finds c busy (given ≤ c) with probability 1/G(c), so a whole period passes without a
+ * crossing with probability (1 − 1/G)^n, and ν·P is taken as −n·ln(1 − 1/G) (≈ n/G for the rare levels;
+ * a period with one arrival surely had one busy environment). For levels far below the load ν·P is huge and each
  * level is crossed once as load rises (one cold start each); for levels far above, ν ≈ 0. Only the rate
  * model is approximate: durations other than exponential change how excursions cluster, not their rate.
  * Before the first period nothing existed (as in the replay). ν is constant within a period, so the
@@ -34,6 +37,8 @@ export interface ColdStartModel {
   bandLo: Int32Array;
   bandLen: Int32Array;
   band: Float64Array[];
+  /** Arrivals of each period in the ring. */
+  bandN: Float64Array;
   /** Index of the current period (count of periods fed so far). */
   k: number;
   /** Σ ν·P over the whole periods k − w + 1 … k − 1, by threshold (grown as needed). */
@@ -58,7 +63,7 @@ export function createColdStartModel(periodS: number, idleS: number, levels: rea
   const ring = w + 2;
   return {
     periodS, idleS, w, r, k: 0, levels, cap, sure: (SURE * periodS) / Math.min(periodS, idleS),
-    bandLo: new Int32Array(ring), bandLen: new Int32Array(ring), band: Array.from({ length: ring }, () => new Float64Array(16)),
+    bandLo: new Int32Array(ring), bandLen: new Int32Array(ring), bandN: new Float64Array(ring), band: Array.from({ length: ring }, () => new Float64Array(16)),
     full: new Float64Array(64), perLevel: new Float64Array(64),
   };
 }
@@ -80,6 +85,37 @@ function nuP(m: ColdStartModel, j: number, c: number): number {
   return i < m.bandLen[slot]! ? m.band[slot]![i]! : 0;
 }
 
+/**
+ * Up to this many arrivals in a period, the time of the first crossing inside it is taken from the count
+ * (uniform arrivals) rather than from a constant rate, which would put a sure crossing at the period's
+ * start and overstate how much of the window earlier periods cover.
+ */
+const FEW = 12;
+const GL_X = [-0.9602898564975363, -0.7966664774136267, -0.5255324099163290, -0.1834346424956498, 0.1834346424956498, 0.5255324099163290, 0.7966664774136267, 0.9602898564975363];
+const GL_W = [0.1012285362903763, 0.2223810344533745, 0.3137066458778873, 0.3626837833783620, 0.3626837833783620, 0.3137066458778873, 0.2223810344533745, 0.1012285362903763];
+
+/** ∫ over [x0, x1] of f (8-point Gauss–Legendre; exact for polynomials up to degree 15). */
+function gaussLegendre(f: (x: number) => number, x0: number, x1: number): number {
+  if (!(x1 > x0)) return 0;
+  const h = (x1 - x0) / 2;
+  let s = 0;
+  for (let i = 0; i < 8; i++) s += GL_W[i]! * f(x0 + h * (1 + GL_X[i]!));
+  return h * s;
+}
+
+/** Arrivals of period j (0 outside the ring or before the import). */
+function nOf(m: ColdStartModel, j: number): number {
+  return j < 0 || j < m.k - m.w - 1 ? 0 : m.bandN[j % m.band.length]!;
+}
+
+/** The chance that one arrival of period j crosses threshold c (from ν·P = −n·ln(1 − q)); 1 below its band. */
+function qOf(m: ColdStartModel, j: number, c: number): number {
+  const n = nOf(m, j);
+  if (!(n > 0)) return 0;
+  const v = nuP(m, j, c);
+  return v >= m.sure ? 1 : -Math.expm1(-v / n);
+}
+
 /** ∫ over [x0, x1] of exp(−(A + B·x)) dx, stable for any sign of B. */
 function expIntegral(A: number, B: number, x0: number, x1: number): number {
   const w0 = A + B * x0;
@@ -93,15 +129,18 @@ function expIntegral(A: number, B: number, x0: number, x1: number): number {
  * Feeds period k (n arrivals, mean load a in Erlangs) and writes into `out[i]` the expected cold starts
  * of on-demand environments above provisioned level `levels[i]` (capped at `cap` environments).
  */
-export function coldStartStep(m: ColdStartModel, n: number, a: number, out: Float64Array): void {
+
+export function coldStartStep(m: ColdStartModel, n: number, a0: number, out: Float64Array): void {
+  // an arrival sees the other n − 1 of its period: Poisson((n − 1)·S/P), not Poisson(a)
+  const a = n > 0 ? (a0 * (n - 1)) / n : 0;
   const k = m.k;
   const P = m.periodS;
   const ring = m.band.length;
   const slot = k % ring;
-  // this period's band: thresholds where NEVER ≤ ν·P < SURE (ν·P = n / G(c)); below it ν·P ≥ SURE
+  // this period's band: thresholds where NEVER ≤ ν·P < SURE (ν·P = −n·ln(1 − 1/G(c))); below it ν·P ≥ SURE
   let lo = 0;
   let len = 0;
-  if (n > 0 && a > 0) {
+  if (n > 0) {
     const top = Math.min(m.cap - 1, Math.ceil(a + 40 * Math.sqrt(a) + 60));
     let b = m.band[slot]!;
     for (let c0 = Math.max(0, Math.floor(a - 20 * Math.sqrt(a) - 20)); ; c0 = 0) {
@@ -111,7 +150,7 @@ export function coldStartStep(m: ColdStartModel, n: number, a: number, out: Floa
       len = 0;
       for (let c = c0; c <= top; c++) {
         if (c > c0) G = 1 + (c / a) * G;
-        const v = n / G;
+        const v = G > 1 ? -n * Math.log1p(-1 / G) : Infinity;
         if (v >= m.sure) continue;
         if (c === c0 && c0 > 0) break; // not sure enough at the start: begin at 0
         if (v < NEVER) {
@@ -128,12 +167,14 @@ export function coldStartStep(m: ColdStartModel, n: number, a: number, out: Floa
   }
   m.bandLo[slot] = lo;
   m.bandLen[slot] = len;
+  m.bandN[slot] = n;
   const loOf = (j: number) => (j < 0 ? 0 : m.bandLo[j % ring]!);
 
-  // Thresholds below every lo of the periods the window touches were surely exceeded within T: skip them.
+  // Thresholds below the lo of a whole period inside the window were surely exceeded within T: skip them.
+  // (A partly covered period proves nothing: the crossing inside it may fall outside the window.)
   const w = m.w;
   const r = m.r;
-  let floor = Math.min(lo, loOf(k - Math.max(w, 1)), r > 0 || w === 0 ? loOf(k - w - 1) : Infinity);
+  let floor = 0;
   for (let j = k - w + 1; j < k; j++) floor = Math.max(floor, loOf(j));
   const top = Math.min(m.cap - 1, len > 0 ? lo + len - 1 : lo - 1); // above it this period's ν is 0
   m.full = grow(m.full, Math.max(top + 2, lo + len + 1));
@@ -151,7 +192,20 @@ export function coldStartStep(m: ColdStartModel, n: number, a: number, out: Floa
       const vw = nuP(m, k - w, c) / P;
       const vw1 = nuP(m, k - w - 1, c) / P;
       // x in [0, r): period k − w − 1 for r − x and k − w whole; x in [r, P): k − w for P − x + r
-      per[c] = vk * (expIntegral(vw1 * r + vw * P + F2, vk - vw1, 0, r) + expIntegral(vw * (P + r) + F2, vk - vw, r, P));
+      if (n <= FEW) {
+        // few arrivals: the first crossing among the n uniform arrivals, each crossing with q, has density
+        // (n·q/P)·(1 − q·x/P)^(n−1); a partly covered earlier period j with n_j arrivals had none of them
+        // cross in its covered share f with probability (1 − q_j·f)^(n_j)
+        const q = qOf(m, k, c);
+        const qw = qOf(m, k - w, c);
+        const qw1 = qOf(m, k - w - 1, c);
+        const nw = nOf(m, k - w);
+        const nw1 = nOf(m, k - w - 1);
+        const e = Math.exp(-F2);
+        const dens = (x: number) => ((n * q) / P) * Math.pow(1 - (q * x) / P, n - 1) * e;
+        per[c] = gaussLegendre((x) => dens(x) * Math.pow(1 - qw, nw) * Math.pow(1 - (qw1 * (r - x)) / P, nw1), 0, r) +
+          gaussLegendre((x) => dens(x) * Math.pow(1 - (qw * (P - x + r)) / P, nw), r, P);
+      } else per[c] = vk * (expIntegral(vw1 * r + vw * P + F2, vk - vw1, 0, r) + expIntegral(vw * (P + r) + F2, vk - vw, r, P));
     }
   }
   // out[i] = Σ over thresholds c ≥ levels[i] (the on-demand environment c + 1 is above the level)
