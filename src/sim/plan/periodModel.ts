@@ -24,7 +24,8 @@ export interface PeriodModel {
   capThrottled: Float64Array;
 }
 
-export function periodModel(t: MetricsTable, means: Float64Array, levels: readonly number[], idleTimeoutS: number, cap: number, reserved: readonly number[]): PeriodModel {
+/** `withCold` false leaves `cold`/`cold0` at 0 (a first pass that only needs the peaks). */
+export function periodModel(t: MetricsTable, means: Float64Array, levels: readonly number[], idleTimeoutS: number, cap: number, reserved: readonly number[], withCold = true): PeriodModel {
   const P = t.periodS;
   const n = t.periods;
   const m = levels.length;
@@ -46,7 +47,7 @@ export function periodModel(t: MetricsTable, means: Float64Array, levels: readon
     const h = Math.floor((((t.startS + k * P) % 86400) + 86400) % 86400 / 3600);
     out.seconds[h]! += P;
     const billed = meanMs > 0 ? meanMs + 0.5 : 0;
-    coldStartStep(coldModel, cnt, a, coldAt);
+    if (withCold) coldStartStep(coldModel, cnt, a, coldAt);
     for (let i = 0; i < m; i++) {
       const L = levels[i]!;
       const share = a > 0 ? 1 - spillAt[i]! : 0;

@@ -62,7 +62,7 @@ export function planTraffic(input: PlanInput): PlanResult {
   // 1. The model: peaks first (to place the automatic levels), then every level.
   const means = scaledMeans(t, 1);
   let peakMax = 0;
-  const first = periodModel(t, means, [0], idle, cap, []);
+  const first = periodModel(t, means, [0], idle, cap, [], false);
   for (let k = 0; k < t.periods; k++) peakMax = Math.max(peakMax, first.peak[k]!);
   const maxLevel = cap - MIN_UNRESERVED_CONCURRENCY;
   const levels = candidateLevels(input.pcLevels, input.pcLevelCount, peakMax, maxLevel);
