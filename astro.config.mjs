@@ -4,6 +4,7 @@ import starlight from '@astrojs/starlight';
 import { satteri } from '@astrojs/markdown-satteri';
 import { mermaidPlugin } from './src/markdown/mermaidPlugin.ts';
 import quality from './src/integrations/quality.ts';
+import { lazyPagefind } from './src/integrations/lazyPagefind.ts';
 
 // Docs live in ./content/docs (not Starlight's default src/content/docs). The glob loader in
 // src/content.config.ts reads them; `processedDirs` and the root-relative sidebar directory are
@@ -12,6 +13,7 @@ import quality from './src/integrations/quality.ts';
 export default defineConfig({
   site: 'https://lambda-lab.example.org',
   trailingSlash: 'always',
+  vite: { plugins: [lazyPagefind()] },
   markdown: {
     processor: satteri({ mdastPlugins: [mermaidPlugin()] }),
   },
@@ -32,6 +34,8 @@ export default defineConfig({
       components: {
         PageTitle: './src/components/overrides/PageTitle.astro',
         Search: './src/components/overrides/Search.astro',
+        TableOfContents: './src/components/overrides/TableOfContents.astro',
+        MobileTableOfContents: './src/components/overrides/MobileTableOfContents.astro',
       },
     }),
     // After starlight(): links, CSP and the service worker run after Pagefind has written its index.

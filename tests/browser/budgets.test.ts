@@ -129,7 +129,7 @@ describe('size budgets', () => {
   it('the measurement follows imports (a widget entry reaches at least one more file, or none exist yet)', () => {
     const entries = widgetNames.flatMap(widgetEntries);
     if (entries.length) expect(Math.max(...entries.map((e) => closure([e]).size))).toBeGreaterThan(1);
-    // The baseline includes the search UI Starlight loads when idle (a dynamic import).
+    // The baseline includes the search UI, loaded when the reader reaches for search (a dynamic import).
     expect([...page404.files].some((f) => /ui-core|pagefind/i.test(f))).toBe(true);
   });
 });

@@ -120,8 +120,6 @@ describeBrowser('Content-Security-Policy', () => {
     const found: string[] = [];
     for (const p of pages) {
       await page.goto(new URL(p, baseUrl()).href, { waitUntil: 'load' });
-      // Starlight creates the search UI when idle (it imports Pagefind's UI bundle).
-      await page.waitForSelector('.pagefind-ui__search-input', { state: 'attached', timeout: 15_000 });
       // No third-party frame on load: the StackBlitz iframe only ever appears after a click.
       expect(await page.locator('iframe').count(), p).toBe(0);
       // Widgets hydrate when visible; nudge one input each so their scripts and workers run too.
@@ -140,6 +138,7 @@ describeBrowser('Content-Security-Policy', () => {
     }
     // Search: Pagefind loads WebAssembly ('wasm-unsafe-eval') and a worker ('self').
     await page.goto(new URL('/', baseUrl()).href);
+    // Pagefind's UI loads when the reader reaches for search (src/integrations/lazyPagefind.ts).
     await page.locator('button[data-open-modal]').click();
     await page.locator('.pagefind-ui__search-input').fill('concurrency');
     await page.waitForSelector('.pagefind-ui__result-link', { timeout: 15_000 });

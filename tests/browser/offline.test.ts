@@ -17,7 +17,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
-import { builtPages, describeBrowser, launchBrowser } from './harness.ts';
+import { baseUrl, builtPages, describeBrowser, launchBrowser } from './harness.ts';
 import { startServer } from '../../scripts/serve.mjs';
 import { buildServiceWorker, PRECACHE_BUDGET_BYTES, type PrecacheManifest } from '../../src/integrations/offline.ts';
 import { SITE_PROBE_QUERY, STACKBLITZ_ORIGIN } from '../../src/lib/stackblitz/reachability.ts';
@@ -128,6 +128,29 @@ describeBrowser('offline after one visit', () => {
     }
   });
 
+  it('the worker is registered a few seconds after load, not during it (its first install downloads the whole site)', async () => {
+    const fresh = await launchBrowser({ serviceWorkers: 'allow' });
+    try {
+      const page = await fresh.newPage();
+      await page.goto(new URL('/lambda/overview/', baseUrl()).href, { waitUntil: 'load' });
+      // In the page: how long after the load event the registration first exists (polled every 100 ms).
+      const registeredAfterLoad = await page.evaluate(async () => {
+        const loadEnd = performance.getEntriesByType('navigation')[0]!.toJSON().loadEventEnd as number;
+        for (;;) {
+          if (await navigator.serviceWorker.getRegistration()) return performance.now() - loadEnd;
+          await new Promise((r) => setTimeout(r, 100));
+        }
+      });
+      // REGISTER_DELAY_MS (3 s) after load, then the next idle moment; and it does get registered.
+      expect(registeredAfterLoad).toBeGreaterThanOrEqual(2900);
+      expect(registeredAfterLoad).toBeLessThan(15_000);
+      await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+      await page.close();
+    } finally {
+      await fresh.dispose();
+    }
+  });
+
   it('reload, three other pages, search, a widget and an example all work with the server gone and the browser offline', async () => {
     server = await startServer({ root: dist, port: 0 });
     const origin = server.url;
@@ -160,8 +183,8 @@ describeBrowser('offline after one visit', () => {
     expect(visited).toHaveLength(3);
 
     // Search with Starlight's UI (Pagefind: entry JSON with ?ts=, wasm, worker, index, fragments).
-    await page.waitForSelector('.pagefind-ui__search-input', { state: 'attached', timeout: 15_000 });
     await page.locator('button[data-open-modal]').click();
+    await page.waitForSelector('.pagefind-ui__search-input', { state: 'attached', timeout: 15_000 });
     await page.locator('.pagefind-ui__search-input').fill('reserved concurrency');
     const result = page.locator('.pagefind-ui__result-link').first();
     await result.waitFor({ timeout: 15_000 });

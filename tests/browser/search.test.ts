@@ -259,8 +259,8 @@ describeBrowser('search quality', () => {
   });
 
   it('Ctrl+K pressed before Pagefind has loaded: the cursor ends in the search box, with what was typed, and it searches', async () => {
-    // Hold back Pagefind's UI bundle (Starlight imports it when the browser is idle after load) until
-    // the reader has pressed Ctrl+K and typed.
+    // Hold back Pagefind's UI bundle (imported on the reader's first move toward search, here Ctrl+K)
+    // until the reader has pressed Ctrl+K and typed.
     const uiChunk = fs.readdirSync(`${dist}/_astro`).find((f) => f.endsWith('.js') && fs.readFileSync(`${dist}/_astro/${f}`, 'utf8').includes('pagefind-ui__search-input'));
     expect(uiChunk, "Pagefind's UI bundle in dist/_astro").toBeTruthy();
     let release!: () => void;
@@ -294,11 +294,40 @@ describeBrowser('search quality', () => {
     }
   });
 
+  it("Pagefind's UI is not downloaded with a page: the pointer over the search button, or keyboard focus on it, loads it", async () => {
+    const uiChunk = fs.readdirSync(`${dist}/_astro`).find((f) => f.endsWith('.js') && fs.readFileSync(`${dist}/_astro/${f}`, 'utf8').includes('pagefind-ui__search-input'));
+    expect(uiChunk).toBeTruthy();
+    for (const how of ['hover', 'focus'] as const) {
+      const lazy = await ctx.newPage();
+      const fetched: string[] = [];
+      lazy.on('request', (r) => {
+        const u = new URL(r.url()).pathname;
+        if (u.includes(uiChunk!) || u.startsWith('/pagefind/')) fetched.push(u);
+      });
+      try {
+        await lazy.goto(new URL('/lambda/event-sources/', baseUrl()).href, { waitUntil: 'load' });
+        await lazy.locator('button[data-open-modal]:not([disabled])').waitFor();
+        // Well past the first idle moment, when Starlight alone would have imported it.
+        await lazy.evaluate(() => new Promise((r) => requestIdleCallback(() => setTimeout(r, 1500))));
+        expect(fetched, `${how}: nothing of Pagefind before the reader reaches for search`).toEqual([]);
+        expect(await lazy.locator('.pagefind-ui__search-input').count()).toBe(0);
+        if (how === 'hover') await lazy.locator('button[data-open-modal]').hover();
+        else await lazy.locator('button[data-open-modal]').focus();
+        await lazy.waitForSelector('.pagefind-ui__search-input', { state: 'attached', timeout: 15_000 });
+        expect(fetched.some((u) => u.includes(uiChunk!)), how).toBe(true);
+        // Still closed: hovering or focusing prepares the search, it does not open it.
+        expect(await lazy.locator('site-search dialog[open]').count()).toBe(0);
+      } finally {
+        await lazy.close();
+      }
+    }
+  });
+
   it("Starlight's search box returns what the API returns (same ranking), and opening a result works", async () => {
     const ui = await ctx.newPage();
     await ui.goto(new URL('/lambda/overview/', baseUrl()).href);
-    await ui.waitForSelector('.pagefind-ui__search-input', { state: 'attached', timeout: 15_000 });
     await ui.locator('button[data-open-modal]').click();
+    await ui.waitForSelector('.pagefind-ui__search-input', { state: 'attached', timeout: 15_000 });
     for (const q of ['reserved concurrency', 'canary', 'INIT billing']) {
       await ui.locator('.pagefind-ui__search-input').fill(q);
       await expect.poll(() => ui.locator('.pagefind-ui__message').innerText(), { timeout: 10_000 }).toMatch(new RegExp(`for ${q}`, 'i'));
