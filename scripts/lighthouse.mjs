@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * `npm run audit`: Lighthouse 13 (mobile: its default emulated phone and simulated slow 4G) on five
+ * `npm run audit`: Lighthouse 13 (mobile: its default emulated phone and simulated slow 4G) on six
  * representative pages of the built site, served locally by scripts/serve.mjs (with `_headers`, so
  * under the site's CSP) behind a gzip proxy (as a static host serves it), in the system Chromium. Prints a table of the four category scores; exits 1
  * when a score is under --min (default 90; the target is 100, see README "Quality").
@@ -36,13 +36,14 @@ const jsonOut = opt('json', '');
 /** Runs per page; the run with the median performance score is reported (Lighthouse's own advice for variance). */
 const runs = Math.max(1, Number(opt('runs', 3)));
 
-/** Five page types: landing, a diagram-heavy text page, a worker widget, the pricing widget, runnable examples. */
+/** Six pages: landing, a diagram-heavy text page, a worker widget, the pricing widget, the densest page (a widget, diagrams and an example), runnable examples. */
 const CANDIDATES = [
   ['landing', '/'],
   ['text + diagrams', '/lambda/overview/'],
   ['widget (worker)', '/lambda/concurrency/'],
   ['widget (pricing)', '/lambda/pricing/'],
-  ['runnable examples', '/lambda/event-sources/'],
+  ['widget + diagrams', '/lambda/event-sources/'],
+  ['runnable examples', '/lambda/connecting-event-sources/'],
 ];
 const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'];
 const CHROME_FLAGS = ['--headless=new', ...CHROMIUM_FLAGS];

@@ -47,9 +47,9 @@
       });
     }).catch((e) => console.warn('Offline reading is unavailable:', e));
   // Not at `load`: the first install downloads and caches the whole site (about 2.6 MB, six requests
-  // at a time) in this page's renderer process. Started at load it held back the first paint on a
-  // throttled phone (Lighthouse: first paint 1.2-2.2 s after navigation instead of 0.2 s, on pages
-  // whose own resources were all in by 0.8 s). So: a few seconds after load, when the browser is idle.
+  // at a time) in this page's renderer process. Started at load, it ran alongside the page's own
+  // rendering and widget start-up (a Lighthouse trace of the overview page: the worker thread busy
+  // from load to 2.2 s on a 2-core machine). So: a few seconds after load, when the browser is idle.
   // A reader who goes offline within those seconds of the first visit has no offline copy yet.
   const idle = window.requestIdleCallback || ((cb) => setTimeout(cb, 1));
   const later = () => setTimeout(() => idle(register, { timeout: 10000 }), REGISTER_DELAY_MS);
