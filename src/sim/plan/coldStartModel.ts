@@ -129,7 +129,6 @@ function expIntegral(A: number, B: number, x0: number, x1: number): number {
  * Feeds period k (n arrivals, mean load a in Erlangs) and writes into `out[i]` the expected cold starts
  * of on-demand environments above provisioned level `levels[i]` (capped at `cap` environments).
  */
-
 export function coldStartStep(m: ColdStartModel, n: number, a0: number, out: Float64Array): void {
   // an arrival sees the other n − 1 of its period: Poisson((n − 1)·S/P), not Poisson(a)
   const a = n > 0 ? (a0 * (n - 1)) / n : 0;
@@ -144,6 +143,7 @@ export function coldStartStep(m: ColdStartModel, n: number, a0: number, out: Flo
     const top = Math.min(m.cap - 1, Math.ceil(a + 40 * Math.sqrt(a) + 60));
     let b = m.band[slot]!;
     for (let c0 = Math.max(0, Math.floor(a - 20 * Math.sqrt(a) - 20)); ; c0 = 0) {
+      let restart = false;
       // G(c0) ≈ 1/(1 − c0/a) far below the mean (a geometric series); the recursion contracts its error
       let G = c0 === 0 ? 1 : 1 / (1 - c0 / a);
       lo = top + 1;
@@ -152,7 +152,10 @@ export function coldStartStep(m: ColdStartModel, n: number, a0: number, out: Flo
         if (c > c0) G = 1 + (c / a) * G;
         const v = G > 1 ? -n * Math.log1p(-1 / G) : Infinity;
         if (v >= m.sure) continue;
-        if (c === c0 && c0 > 0) break; // not sure enough at the start: begin at 0
+        if (c === c0 && c0 > 0) {
+          restart = true; // not sure enough at the start: begin at 0
+          break;
+        }
         if (v < NEVER) {
           if (len === 0) lo = c;
           break;
@@ -161,7 +164,7 @@ export function coldStartStep(m: ColdStartModel, n: number, a0: number, out: Flo
         b = grow(b, len + 1);
         b[len++] = v;
       }
-      if (c0 === 0 || lo > c0 || len > 0) break;
+      if (!restart) break;
     }
     m.band[slot] = b;
   }
