@@ -52,7 +52,7 @@ export { planJson } from './plan/planJson.ts';
 export type { PlanJson } from './plan/planJson.ts';
 export { PLAN_RULES, HOURS_PER_MONTH } from './plan/planRules.ts';
 export { PLAN_OPTIONS } from './plan/planTypes.ts';
-export type { PlanInput, PlanResult, PlanOption, PlanOptionKey } from './plan/planTypes.ts';
+export type { PlanInput, PlanResult, PlanOption, PlanOptionKey, ReplayCheck } from './plan/planTypes.ts';
 export { replayMetrics } from './plan/replayMetrics.ts';
 export type { Replay, ReplayOptions } from './plan/replayMetrics.ts';
 export { periodModel } from './plan/periodModel.ts';

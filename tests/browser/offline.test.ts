@@ -17,7 +17,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
-import { builtPages, describeBrowser, launchBrowser } from './harness.ts';
+import { baseUrl, builtPages, describeBrowser, launchBrowser } from './harness.ts';
 import { startServer } from '../../scripts/serve.mjs';
 import { buildServiceWorker, PRECACHE_BUDGET_BYTES, type PrecacheManifest } from '../../src/integrations/offline.ts';
 import { SITE_PROBE_QUERY, STACKBLITZ_ORIGIN } from '../../src/lib/stackblitz/reachability.ts';
@@ -125,6 +125,29 @@ describeBrowser('offline after one visit', () => {
       expect(() => buildServiceWorker(dir)).toThrow(/over the 3 MB budget/);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('the worker is registered a few seconds after load, not during it (its first install downloads the whole site)', async () => {
+    const fresh = await launchBrowser({ serviceWorkers: 'allow' });
+    try {
+      const page = await fresh.newPage();
+      await page.goto(new URL('/lambda/overview/', baseUrl()).href, { waitUntil: 'load' });
+      // In the page: how long after the load event the registration first exists (polled every 100 ms).
+      const registeredAfterLoad = await page.evaluate(async () => {
+        const loadEnd = performance.getEntriesByType('navigation')[0]!.toJSON().loadEventEnd as number;
+        for (;;) {
+          if (await navigator.serviceWorker.getRegistration()) return performance.now() - loadEnd;
+          await new Promise((r) => setTimeout(r, 100));
+        }
+      });
+      // REGISTER_DELAY_MS (3 s) after load, then the next idle moment; and it does get registered.
+      expect(registeredAfterLoad).toBeGreaterThanOrEqual(2900);
+      expect(registeredAfterLoad).toBeLessThan(15_000);
+      await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+      await page.close();
+    } finally {
+      await fresh.dispose();
     }
   });
 

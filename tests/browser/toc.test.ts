@@ -40,13 +40,15 @@ describeBrowser('table of contents', () => {
     const ids = await page.locator('starlight-toc a').evaluateAll((as) => as.map((a) => decodeURIComponent((a as HTMLAnchorElement).hash.slice(1))));
     expect(ids.length).toBeGreaterThan(8);
     await expect.poll(() => currentHref(page, 'starlight-toc'), { timeout: 10_000 }).toBe('#_top');
-    // Three sections down the page, each brought just under the header (64 px) and then a little further.
-    for (const id of [ids[2]!, ids[Math.floor(ids.length / 2)]!, ids[ids.length - 2]!]) {
+    // Three sections down the page, each brought just under the header (64 px) and then further into it.
+    for (const i of [2, Math.floor(ids.length / 2), ids.length - 2]) {
+      const id = ids[i]!;
       await scrollHeadingTo(page, id, 70);
       await expect.poll(() => currentHref(page, 'starlight-toc'), { timeout: 5_000, message: id }).toBe(`#${encodeURIComponent(id)}`);
-      // Half a screen further into the same section: still that section.
-      await page.mouse.wheel(0, 300);
-      await expect.poll(() => currentHref(page, 'starlight-toc'), { timeout: 5_000, message: `${id} + 300px` }).toBe(`#${encodeURIComponent(id)}`);
+      // Half-way to the next heading: still that section.
+      const gap = await page.evaluate(([a, b]) => document.getElementById(b!)!.getBoundingClientRect().top - document.getElementById(a!)!.getBoundingClientRect().top, [id, ids[i + 1]!]);
+      await page.mouse.wheel(0, Math.floor(gap / 2));
+      await expect.poll(() => currentHref(page, 'starlight-toc'), { timeout: 5_000, message: `${id} + ${Math.floor(gap / 2)} px` }).toBe(`#${encodeURIComponent(id)}`);
     }
     // A jump far up (no heading crosses the line inside the viewport on the way) still updates.
     await page.evaluate(() => window.scrollTo({ top: 0, behavior: 'instant' }));

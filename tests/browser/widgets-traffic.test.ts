@@ -12,6 +12,21 @@ import { defaultsOf } from '../../src/widgets/shared/fieldSpec.ts';
 import { formatUsd } from '../../src/sim/format/index.ts';
 import { trafficSchema } from '../../src/widgets/TrafficPlanner/trafficPlannerState.ts';
 import { runTrafficPlan } from '../../src/widgets/TrafficPlanner/trafficPlannerRun.ts';
+import { EXAMPLES } from '../../src/widgets/TrafficPlanner/trafficPlannerState.ts';
+import { runCli } from '../../src/sim/cli/runCli.ts';
+import { PLAN_OPTIONS } from '../../src/sim/plan/planTypes.ts';
+import type { PlanJson } from '../../src/sim/plan/planJson.ts';
+
+/** `npm run sim -- plan --cloudwatch FILE --json` with the CLI's defaults, run in this process. */
+const cliPlan = (file: string): PlanJson => {
+  const out: string[] = [];
+  const code = runCli(['plan', '--cloudwatch', file, '--json'], {
+    stdout: (t) => out.push(t), stderr: (t) => out.push(t),
+    readFile: (p) => fs.readFileSync(p, 'utf8'), statFile: (p) => ({ isFile: true, size: fs.statSync(p).size }),
+  });
+  if (code !== 0) throw new Error(out.join(''));
+  return JSON.parse(out.join('')) as PlanJson;
+};
 
 const dist = process.env.LL_DIST || 'dist';
 const TAG = 'll-traffic-planner';
@@ -75,6 +90,28 @@ describeBrowser('traffic planner widget', () => {
     expect(await page.locator(`${TAG} [data-out="check-text"]`).textContent()).toContain('Synthetic spiky batch job');
     expect(await page.locator(`${TAG} [data-out="warnings"]`).textContent()).toContain('gaps: Invocations has no datapoint');
     expect(requests().some((u) => u.includes('trafficPlannerWorker'))).toBe(true);
+    expect(problems()).toEqual([]);
+    await page.close();
+  });
+
+  it("shows the CLI's plan for each synthetic example: every option's cost, the fixed level and the schedule", async () => {
+    const { page, problems } = await openPage(browser, widgetPage!);
+    await hydrated(page);
+    const examples = [['diurnal', 'Example: diurnal API (synthetic)'], ['batch', 'Example: spiky batch job (synthetic)']] as const;
+    for (const [key, button] of examples) {
+      const j = cliPlan(`public/${EXAMPLES[key].file}`);
+      await page.locator(TAG).getByRole('button', { name: button }).click();
+      // wait for this example's own result (the other one may be on screen first)
+      await expect.poll(() => page.locator(`${TAG} [data-out="check-text"]`).textContent(), { timeout: 60_000 }).toContain(EXAMPLES[key].label.split(' (')[0]!);
+      await idle(page);
+      for (const [row, k] of PLAN_OPTIONS.entries()) {
+        const cells = page.locator(`${TAG} [data-out="plan-table"] tbody tr`).nth(row).locator('td');
+        expect(await cells.nth(0).textContent()).toBe(formatUsd(j.cost_usd[k]));
+        expect(await cells.nth(1).textContent()).toBe(formatUsd(j.monthly_usd[k]));
+      }
+      expect(await page.locator(`${TAG} [data-out="fixed-level"]`).textContent()).toBe(String(j.pc_fixed_level));
+      expect(await page.locator(`${TAG} [data-out="schedule"] tbody td`).allTextContents()).toEqual(j.pc_schedule.map(String));
+    }
     expect(problems()).toEqual([]);
     await page.close();
   });

@@ -37,7 +37,7 @@ describe('sim plan', () => {
     expect(Object.keys(j.monthly_usd)).toEqual(OPTIONS);
     expect(j.pc_schedule).toHaveLength(24);
     expect(j.concurrency_error).toBeGreaterThanOrEqual(0);
-    expect(j.details.method).toBe('replay');
+    expect(j.details.replay_check).toBeNull(); // the model only, as on the page
     // Arm at the same speed is cheaper by its duration rate
     expect(j.monthly_usd.on_demand_arm64).toBeLessThan(j.monthly_usd.on_demand_x86_64);
   });
@@ -50,6 +50,18 @@ describe('sim plan', () => {
     const b = cli(['plan', '--trace', 'trace.csv', '--duration-ms', '200', '--json']);
     expect(b.code).toBe(0);
     expect(JSON.parse(b.out).invocations).toBe(1800);
+  });
+  it('--replay-check adds the full replay beside the model and changes nothing else', () => {
+    const plain = JSON.parse(cli(['plan', '--cloudwatch', 'get-metric-data.json', '--json']).out);
+    const r = cli(['plan', '--cloudwatch', 'get-metric-data.json', '--json', '--replay-check']);
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.out);
+    expect(Object.keys(j.details.replay_check)).toEqual(['peak_concurrency', 'cold_starts', 'throttles', 'scaling_throttled_periods', 'per_period_peak_error']);
+    expect(j.details.replay_check.peak_concurrency).toBeGreaterThan(0);
+    expect({ ...j, details: { ...j.details, replay_check: null } }).toEqual(plain);
+    const text = cli(['plan', '--cloudwatch', 'get-metric-data.json', '--replay-check']).out;
+    expect(text).toMatch(/Replay check \(every invocation through the simulator\): peak concurrency [\d,]+, cold starts [\d,]+ \(model [\d,]+\)/);
+    expect(cli(['plan', '--help']).out).toMatch(/--replay-check/);
   });
   it('is the same run for the same seed', () => {
     const a = cli(['plan', '--cloudwatch', 'get-metric-data.json', '--json', '--seed', '7']).out;

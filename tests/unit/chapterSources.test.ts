@@ -142,9 +142,9 @@ describe('chapter sources', () => {
     }
     const EXAMPLES: [page: string, example: string][] = [
       ['writing-a-handler', 'orders-api'],
-      ['event-sources', 's3-object-created'],
-      ['event-sources', 'sqs-batch'],
-      ['event-sources', 'scheduled-cleanup'],
+      ['connecting-event-sources', 's3-object-created'],
+      ['connecting-event-sources', 'sqs-batch'],
+      ['connecting-event-sources', 'scheduled-cleanup'],
       ['event-sources', 'async-idempotent'],
       ['cold-starts', 'init-outside-handler'],
     ];

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
+import { runCli } from '~/sim/cli/runCli.ts';
 import { PLAN_RULES } from '~/sim/index.ts';
 import { spikyBatchTable, toConsoleCsv } from '~/sim/plan/syntheticExports.ts';
 import { defaultsOf } from '~/widgets/shared/fieldSpec.ts';
@@ -27,13 +28,27 @@ describe('traffic planner widget logic', () => {
     it(`plans the ${key} example and renders every output without NaN`, () => {
       const out = runTrafficPlan({ text: read(EXAMPLES[key].file), name: EXAMPLES[key].label, state });
       if (!out.ok) throw new Error(out.error);
-      expect(out.plan.details.method).toBe('model'); // the widget ships no engine
+      expect(out.plan.details.replay_check).toBeNull(); // the widget ships no engine
       expect(out.columns.hours.length).toBeLessThanOrEqual(MAX_POINTS);
       const html = [checkHtml(out.plan, 'x'), planTableHtml(out.plan), scheduleHtml(out.plan), notesHtml(out.plan),
         renderChartFigure(peakChartSpec(out.columns, out.plan)), renderChartFigure(coldChartSpec(out.columns, out.plan))].join('');
       expect(html).not.toMatch(/NaN|undefined|Infinity/);
       expect(html).toContain('<table');
       expect(out.plan.pc_schedule).toHaveLength(24);
+    });
+  }
+  // One code path for the plan: the page's numbers for a file are the CLI's JSON for it, key for key.
+  for (const key of ['diurnal', 'batch'] as const) {
+    it(`the ${key} example: the widget's plan is exactly \`sim plan --json\` for the same file`, () => {
+      const out = runTrafficPlan({ text: read(EXAMPLES[key].file), name: EXAMPLES[key].label, state });
+      if (!out.ok) throw new Error(out.error);
+      const printed: string[] = [];
+      const code = runCli(['plan', '--cloudwatch', `public/${EXAMPLES[key].file}`, '--json'], {
+        stdout: (t) => printed.push(t), stderr: (t) => printed.push(t),
+        readFile: (p) => readFileSync(p, 'utf8'), statFile: (p) => ({ isFile: true, size: statSync(p).size }),
+      });
+      expect(code).toBe(0);
+      expect(JSON.parse(JSON.stringify(out.plan))).toEqual(JSON.parse(printed.join('')));
     });
   }
   it('the batch example throttles (its 02:00 burst exceeds the account limit) and the check says so', () => {

@@ -1,10 +1,11 @@
 /**
  * EventBridge "OrderPlaced" → Lambda, invoked asynchronously → charge the order once.
  *
- * Asynchronous invocation (lambda-facts §3.4): Lambda queues the event and, if the function throws
- * or times out, retries it twice more (about 1 min, then 2 min later); after that, or once the event
- * is older than MaximumEventAgeInSeconds, it sends the event to the on-failure destination (an SQS
- * queue, see template.yaml). Even without errors "duplicates are possible". So the same event can run
+ * Asynchronous invocation (https://docs.aws.amazon.com/lambda/latest/dg/invocation-async-error-handling.html):
+ * Lambda queues the event and, if the function throws or times out, retries it twice more (about
+ * 1 min, then 2 min later); after that, or once the event is older than MaximumEventAgeInSeconds, it
+ * sends the event to the on-failure destination (an SQS queue, see template.yaml). Even without errors
+ * "duplicates are possible". So the same event can run
  * several times, including after a run whose write succeeded but which then timed out.
  *
  * Idempotency: the charge is a conditional write keyed by orderId (`attribute_not_exists(orderId)`).

@@ -1,5 +1,5 @@
 /**
- * A small model of how Lambda delivers an asynchronous event (lambda-facts §3.4): the first attempt,
+ * A small model of how Lambda delivers an asynchronous event (https://docs.aws.amazon.com/lambda/latest/dg/invocation-async-error-handling.html): the first attempt,
  * then up to `maximumRetryAttempts` retries (default 2, range 0–2) when the function throws; when
  * all fail, the event goes to the on-failure destination. The 1- and 2-minute waits between
  * attempts are replaced by `beforeRetry`, where a test can change the world (e.g. fix a fault).

@@ -25,7 +25,7 @@ const RULE_FLAGS: Record<string, keyof typeof PLAN_RULES> = {
   'concurrency-limit': 'concurrencyLimit', 'pc-level-count': 'pcLevelCount', 'full-replay-max': 'fullReplayMaxInvocations', seed: 'seed',
 };
 export const PLAN_VALUE_FLAGS = [...Object.keys(RULE_FLAGS), 'cloudwatch', 'trace', 'duration-ms', 'arch', 'pc-levels', 'series', 'runtime'];
-export const PLAN_BOOL_FLAGS = ['json', 'csv', 'free-tier', 'no-free-tier'];
+export const PLAN_BOOL_FLAGS = ['json', 'csv', 'free-tier', 'no-free-tier', 'replay-check'];
 
 const line = (flag: string, key: keyof typeof PLAN_RULES) => `    --${flag.padEnd(20)} ${PLAN_RULES[key].help} ${expectedOf(PLAN_RULES[key])}${PLAN_RULES[key].default !== null ? ` (default ${PLAN_RULES[key].default})` : ''}`;
 
@@ -38,7 +38,13 @@ export const PLAN_HELP = `  npm run sim -- plan [flags]    plan from your own tr
     --pc-levels LIST       candidate provisioned levels, e.g. 0,5,10,20 (default: evenly from 0 to the peak)
 ${Object.entries(RULE_FLAGS).map(([f, k]) => line(f, k)).join('\n')}
     --runtime NAME         for the INIT duration (default nodejs24.x)
+    --replay-check         also replay every invocation through the simulator (up to --full-replay-max) and
+                           print its peak, cold starts and throttles beside the model's; the plan is the
+                           model's either way, the same as the "Your traffic" page gives for the file
     --free-tier | --no-free-tier   (default on)   --json   machine-readable output
+    Scaling-rate throttles are listed by the start of each period in which they happen (throttled_minutes):
+    with 60-s periods these are the minutes; with longer periods each such period is listed once, by its
+    first minute, since the data cannot say which minutes inside it throttle.
     Input files are at most ${MAX_IMPORT_BYTES / 1048576} MB.`;
 
 
@@ -125,7 +131,7 @@ export function planCommand(args: ParsedArgs, io: PlanIo): number {
   const result = planTraffic({
     table: imported.value, memoryMb: v.memoryMb, arch, armSpeedFactor: v.armSpeedFactor, concurrencyLimit: v.concurrencyLimit, coldStartTargetPct: v.coldStartTargetPct,
     pcLevels, pcLevelCount: v.pcLevelCount, freeTier: !args.bools.has('no-free-tier'), seed: v.seed, durationSigma: v.durationSigma,
-    fullReplayMaxInvocations: v.fullReplayMaxInvocations, replay: replayMetrics, ...(runtime ? { runtime } : {}),
+    fullReplayMaxInvocations: v.fullReplayMaxInvocations, ...(args.bools.has('replay-check') ? { replay: replayMetrics } : {}), ...(runtime ? { runtime } : {}),
   });
   const json = planJson(result);
   io.stdout(args.bools.has('json') ? JSON.stringify(json, null, 2) : formatPlan(json));
@@ -141,17 +147,18 @@ export function formatPlan(j: PlanJson): string {
   const d = j.details;
   const out = [
     `Imported ${formatNumber(j.periods)} periods of ${j.period_s} s from ${d.start}: ${formatNumber(j.invocations)} invocations.`,
-    `Check (${d.method === 'replay' ? 'every invocation simulated' : 'per-period model'}): peak concurrency ${formatNumber(j.peak_concurrency)}, cold starts ${formatNumber(j.cold_starts)}` +
+    `Check (per-period model): peak concurrency ${formatNumber(j.peak_concurrency)}, cold starts ${formatNumber(j.cold_starts)}` +
       (j.concurrency_error === null ? '; no observed ConcurrentExecutions to compare.' : `; per-period peak vs observed: mean error ${(j.concurrency_error * 100).toFixed(1)}%, largest ${((d.concurrency_error_max ?? 0) * 100).toFixed(1)}%.`),
     d.throttles_observed === null ? '' : `Throttles: observed ${formatNumber(d.throttles_observed)}, simulated ${formatNumber(d.throttles_simulated ?? 0)}.`,
+    d.replay_check === null ? '' : `Replay check (every invocation through the simulator): peak concurrency ${formatNumber(d.replay_check.peak_concurrency)}, cold starts ${formatNumber(d.replay_check.cold_starts)} (model ${formatNumber(j.cold_starts)}), throttles ${formatNumber(d.replay_check.throttles)}; per-period peak vs the model: mean difference ${(d.replay_check.per_period_peak_error * 100).toFixed(1)}%.`,
     `Duration fit: ${d.duration_fit}.`,
     '',
     table([['Option', 'Imported period', 'Per month (730 h)', 'Cold starts'], ...PLAN_OPTIONS.map((k) => [LABEL[k]!, formatUsd(j.cost_usd[k]), formatUsd(j.monthly_usd[k]), formatNumber(d.cold_starts_by_option[k])])], [false, true, true, true]),
     '',
     `Provisioned fixed level: ${j.pc_fixed_level}${d.target_met.fixed ? '' : ' (target not met)'}; hourly schedule (UTC 00–23): ${j.pc_schedule.join(' ')}${d.target_met.schedule ? '' : ' (target not met)'}.`,
     `Reserved concurrency that would have throttled: ${d.reserved_throttled.filter((r) => r.throttled_invocations > 0).map((r) => `${r.reserved} → ${formatNumber(r.throttled_invocations)} invocations`).join(', ') || 'none of ' + d.reserved_throttled.map((r) => r.reserved).join(', ')}.`,
-    `Minutes where the scaling rate throttles: ${j.throttled_minutes.length ? `${j.throttled_minutes.length} (first ${j.throttled_minutes.slice(0, 3).join(', ')})` : 'none'}.`,
+    `${j.period_s === 60 ? 'Minutes where the scaling rate throttles' : `Periods of ${j.period_s} s in which the scaling rate throttles (by their first minute)`}: ${j.throttled_minutes.length ? `${j.throttled_minutes.length} (first ${j.throttled_minutes.slice(0, 3).join(', ')})` : 'none'}.`,
     ...d.warnings.map((w) => `Note: ${w}`),
   ];
-  return out.filter((l, i) => l !== '' || i === 4 || i === 6).join('\n');
+  return out.filter((l, i) => l !== '' || i === 5 || i === 7).join('\n');
 }

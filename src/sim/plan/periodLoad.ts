@@ -5,8 +5,10 @@ import { lnGamma } from './lnGamma.ts';
  * tests/sim/plan.test.ts): within a period of n Poisson arrivals and mean duration S, the number of busy
  * environments at a random instant is Poisson(a) with a = n·S/P (insensitive to the duration law).
  *
- * - expected peak: E[max] = Σ_c P(max ≥ c), with P(max ≥ c) = 1 − (1 − P(N ≥ c))·exp(−n·P(N = c − 1))
- *   (start at or above c, or an arrival finds c − 1 busy: an up-crossing of c);
+ * - expected peak: E[max] = Σ_c P(max ≥ c), with P(max ≥ c) = 1 − (1 − P(N ≥ c))·(1 − P(N = c − 1))^n
+ *   (start at or above c, or one of the n arrivals finds c − 1 busy: an up-crossing of c). The count is
+ *   known, so each of the n arrivals gets its own chance: with one arrival the peak is surely ≥ 1
+ *   (e^(−n·p), the Poisson-count form, would give 1 − e^(−1) there and understate sparse periods);
  * - for each provisioned level L: provisioned environments take a request whenever one is idle and an
  *   arrival that finds all L busy spills to on-demand, so they form an Erlang loss system M/G/L/L: the
  *   share of arrivals that spill is Erlang-B B(L, a), exactly and whatever the duration law; busy time
@@ -44,7 +46,7 @@ export function periodLoad(a: number, n: number, levels: ArrayLike<number>, spil
     const pPrev = pmf; // P(N = c − 1)
     tail = Math.max(0, tail - pPrev); // P(N ≥ c)
     pmf = (pmf * a) / c;
-    const pMax = 1 - (1 - tail) * Math.exp(-n * pPrev);
+    const pMax = 1 - (1 - tail) * Math.exp(n * Math.log1p(-Math.min(pPrev, 1)));
     peak += pMax;
     if (c > a && pMax < 1e-12) break;
   }

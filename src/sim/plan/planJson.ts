@@ -16,7 +16,6 @@ export interface PlanJson {
   pc_schedule: number[];
   throttled_minutes: string[];
   details: {
-    method: 'replay' | 'model';
     start: string;
     duration_fit: string;
     concurrency_error_max: number | null;
@@ -27,6 +26,14 @@ export interface PlanJson {
     pc_levels_tried: number[];
     reserved_throttled: { reserved: number; throttled_invocations: number }[];
     warnings: string[];
+    /** With `--replay-check`: the full replay's figures beside the model's (the plan is the model's). */
+    replay_check: {
+      peak_concurrency: number;
+      cold_starts: number;
+      throttles: number;
+      scaling_throttled_periods: number;
+      per_period_peak_error: number;
+    } | null;
   };
 }
 
@@ -46,7 +53,6 @@ export function planJson(r: PlanResult): PlanJson {
     pc_schedule: r.pcSchedule,
     throttled_minutes: r.throttledMinutes,
     details: {
-      method: r.method,
       start: isoFromUnix(r.startS),
       duration_fit: r.fit,
       concurrency_error_max: r.concurrencyError ? r.concurrencyError.max : null,
@@ -57,6 +63,12 @@ export function planJson(r: PlanResult): PlanJson {
       pc_levels_tried: r.pcLevels,
       reserved_throttled: r.reserved.map((x) => ({ reserved: x.level, throttled_invocations: Math.round(x.throttled) })),
       warnings: r.warnings,
+      replay_check: r.replayCheck
+        ? {
+          peak_concurrency: r.replayCheck.peakConcurrency, cold_starts: r.replayCheck.coldStarts, throttles: r.replayCheck.throttles,
+          scaling_throttled_periods: r.replayCheck.scalingThrottledPeriods, per_period_peak_error: r.replayCheck.peakErrorMean,
+        }
+        : null,
     },
   };
 }

@@ -4,8 +4,8 @@ import { SIM_RULES } from '../engine/simRules.ts';
 
 /**
  * The numeric inputs of `plan` (CLI flags, widget fields): one home for each range and default.
- * The cold-start target and the Arm speed factor are the reader's; the duration σ fallback and the full
- * replay budget are this project's model choices.
+ * The cold-start target and the Arm speed factor are the reader's; the duration σ fallback and the
+ * replay-check budget are this project's model choices.
  */
 export const PLAN_RULES = {
   memoryMb: {
@@ -38,8 +38,8 @@ export const PLAN_RULES = {
     help: 'How many levels are tried (0 to the peak, evenly) when no list is given.',
   },
   fullReplayMaxInvocations: {
-    label: 'full replay budget', unit: 'invocations', min: 0, max: 1e9, integer: true, default: 20_000_000,
-    help: 'Up to this many imported invocations, every one is simulated; above it, the per-period model is used.',
+    label: 'replay check budget', unit: 'invocations', min: 0, max: 1e9, integer: true, default: 20_000_000,
+    help: 'With --replay-check, imports up to this many invocations are replayed in full to check the model (the plan itself always comes from the model).',
   },
   seed: SIM_RULES.seed,
 } as const satisfies RuleTable;

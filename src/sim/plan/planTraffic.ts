@@ -6,6 +6,7 @@ import { MAX_SIM_SECONDS } from '../engine/simRules.ts';
 import { priceMonthly } from '../pricing/priceMonthly.ts';
 import { US_EAST_1, type Arch } from '../pricing/rates.ts';
 import { isoFromUnix } from '../import/civilTime.ts';
+import { formatNumber } from '../format/index.ts';
 import { choosePcSchedule } from './choosePcSchedule.ts';
 import { fitLognormal } from './fitLognormal.ts';
 import { periodModel, scaledMeans, type PeriodModel } from './periodModel.ts';
@@ -36,13 +37,15 @@ export function periodDists(input: Pick<PlanInput, 'table' | 'durationSigma'>): 
  * and arm64, and provisioned concurrency at one level and on an hourly schedule (24 levels, the shape of
  * Application Auto Scaling scheduled actions), chosen to cost least with cold starts within the target.
  *
- * Which numbers come from where:
- * - with `input.replay`, up to `fullReplayMaxInvocations` (and 31 days), the on-demand run is a full replay through the engine
- *   (`replayMetrics`): peaks, cold starts and throttles per period are simulated ones;
- * - above it, they come from the per-period model (`periodModel`), validated against the replay in tests;
- * - the provisioned choices always use the per-period model, whose cost is linear in each hour's level
- *   (first-tier duration rate, no free tier) so the schedule search is exact; the chosen options are then
- *   priced in full by `priceMonthly` (tiers and free tier as asked).
+ * One code path for the numbers: every figure of the plan (peaks, cold starts, throttles, the scaling-rate
+ * minutes and every option's cost) comes from the per-period model (`periodModel`), so the page (which
+ * ships no engine) and the CLI give the same plan for the same file. The model's cost is linear in each
+ * hour's level (first-tier duration rate, no free tier), so the schedule search is exact; the chosen
+ * options are then priced in full by `priceMonthly` (tiers and free tier as asked).
+ *
+ * `input.replay` (the CLI's `--replay-check`) replays every invocation through the engine, up to
+ * `fullReplayMaxInvocations` and 31 days, only to check the model: its figures are reported beside the
+ * model's in `replayCheck` and change nothing else.
  */
 export function planTraffic(input: PlanInput): PlanResult {
   const t = input.table;
@@ -59,7 +62,7 @@ export function planTraffic(input: PlanInput): PlanResult {
   // 1. The model: peaks first (to place the automatic levels), then every level.
   const means = scaledMeans(t, 1);
   let peakMax = 0;
-  const first = periodModel(t, means, [0], idle, cap, []);
+  const first = periodModel(t, means, [0], idle, cap, [], false);
   for (let k = 0; k < t.periods; k++) peakMax = Math.max(peakMax, first.peak[k]!);
   const maxLevel = cap - MIN_UNRESERVED_CONCURRENCY;
   const levels = candidateLevels(input.pcLevels, input.pcLevelCount, peakMax, maxLevel);
@@ -67,33 +70,18 @@ export function planTraffic(input: PlanInput): PlanResult {
   const reservedLevels = [...new Set([0.25, 0.5, 0.75, 0.9, 1].map((f) => Math.max(1, Math.round(f * peakMax))))];
   const model: PeriodModel = periodModel(t, means, levels, idle, cap, reservedLevels);
 
-  // 2. The on-demand run: a full replay when affordable.
-  const useReplay = input.replay !== undefined && invocations <= input.fullReplayMaxInvocations && spanS <= MAX_SIM_SECONDS;
-  let simPeak = model.peak;
-  let simCold = model.cold0;
-  let simThrottles = model.capThrottled;
-  let cancelled = false;
-  let scalingMinutes: number[] = [];
-  if (useReplay) {
-    const r = input.replay!(t, periodDists(input), {
-      memoryMb: input.memoryMb, arch: input.arch, seed: input.seed, runtime, concurrencyLimit: cap,
-      ...(input.onProgress ? { onProgress: input.onProgress } : {}),
-    });
-    cancelled = r.cancelled;
-    simPeak = r.peak;
-    simCold = r.coldStarts;
-    simThrottles = r.throttles;
-    for (let k = 0; k < t.periods; k++) if (r.scalingThrottles[k]! > 0) scalingMinutes.push(k);
-  } else {
-    // scaling rate (token bucket) against the model's new environments per period
-    let tokens: number = SCALING_BUCKET;
-    for (let k = 0; k < t.periods; k++) {
-      tokens = Math.min(SCALING_BUCKET, tokens + SCALING_REFILL_PER_S * P);
-      const need = model.cold0[k]!;
-      if (need > tokens + 1e-9) scalingMinutes.push(k);
-      tokens = Math.max(0, tokens - need);
-    }
-    input.onProgress?.(1);
+  // 2. Throttles: the account cap by Erlang-B (in the model); the scaling rate (a token bucket) against
+  // the model's new environments per period.
+  const simPeak = model.peak;
+  const simCold = model.cold0;
+  const simThrottles = model.capThrottled;
+  const scalingPeriods: number[] = [];
+  let tokens: number = SCALING_BUCKET;
+  for (let k = 0; k < t.periods; k++) {
+    tokens = Math.min(SCALING_BUCKET, tokens + SCALING_REFILL_PER_S * P);
+    const need = model.cold0[k]!;
+    if (need > tokens + 1e-9) scalingPeriods.push(k);
+    tokens = Math.max(0, tokens - need);
   }
   let peakConcurrency = 0;
   let coldStarts = 0;
@@ -101,6 +89,34 @@ export function planTraffic(input: PlanInput): PlanResult {
     peakConcurrency = Math.max(peakConcurrency, simPeak[k]!);
     coldStarts += simCold[k]!;
   }
+
+  // The optional full replay, as a check of the model only.
+  let replayCheck: PlanResult['replayCheck'] = null;
+  let cancelled = false;
+  if (input.replay) {
+    if (invocations <= input.fullReplayMaxInvocations && spanS <= MAX_SIM_SECONDS) {
+      const r = input.replay(t, periodDists(input), {
+        memoryMb: input.memoryMb, arch: input.arch, seed: input.seed, runtime, concurrencyLimit: cap,
+        ...(input.onProgress ? { onProgress: input.onProgress } : {}),
+      });
+      cancelled = r.cancelled;
+      let e = 0;
+      let cnt = 0;
+      let scaling = 0;
+      for (let k = 0; k < t.periods; k++) {
+        if (r.peak[k]! > 0) {
+          e += Math.abs(simPeak[k]! - r.peak[k]!) / r.peak[k]!;
+          cnt++;
+        }
+        if (r.scalingThrottles[k]! > 0) scaling++;
+      }
+      replayCheck = {
+        peakConcurrency: r.summary.peakConcurrency, coldStarts: r.summary.coldStarts, throttles: r.summary.throttles,
+        scalingThrottledPeriods: scaling, peakErrorMean: cnt ? e / cnt : 0, cancelled: r.cancelled,
+      };
+    } else warnings.push(`the replay check was skipped: it replays at most ${formatNumber(input.fullReplayMaxInvocations)} invocations over at most ${formatNumber(MAX_SIM_SECONDS / 86400)} days, and this import has ${formatNumber(invocations)} over ${formatNumber(spanS / 86400, 1)}`);
+  }
+  if (!input.replay || !replayCheck) input.onProgress?.(1);
 
   // 3. Check against the data.
   let concurrencyError: PlanResult['concurrencyError'] = null;
@@ -211,13 +227,13 @@ export function planTraffic(input: PlanInput): PlanResult {
     ? 'lognormal per period: mean kept exactly, σ averaged from the percentiles present (ln(p90/p50)/1.2816, ln(p99/p50)/2.3263, √(2·ln(mean/p50)))'
     : `lognormal per period: mean kept exactly, σ = ${input.durationSigma} (no percentiles in the export; a model choice)`;
   return {
-    periods: t.periods, periodS: P, startS: t.startS, invocations, method: useReplay ? 'replay' : 'model',
+    periods: t.periods, periodS: P, startS: t.startS, invocations, replayCheck,
     simPeak, simColdStarts: simCold, simThrottles, observedPeak: t.concurrencyMax, observedThrottles: t.throttles,
     peakConcurrency, coldStarts, concurrencyError, throttleCheck, options, pcLevels: levels,
     pcFixedLevel: levels[fixed]!, pcSchedule: sched.choice.map((i) => levels[i]!), targetMet: { fixed: fixedMet, schedule: sched.met },
     scheduleExact: sched.exact,
     reserved: reservedLevels.map((level, r) => ({ level, throttled: model.reservedThrottled[r]! })),
-    throttledMinutes: scalingMinutes.map((k) => isoFromUnix(t.startS + k * P)),
+    throttledMinutes: scalingPeriods.map((k) => isoFromUnix(t.startS + k * P)),
     fit: fitText, warnings, cancelled,
   };
 }

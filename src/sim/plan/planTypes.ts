@@ -25,13 +25,25 @@ export interface PlanInput {
   fullReplayMaxInvocations: number;
   runtime?: string;
   /**
-   * The full replay (`replayMetrics`), used up to `fullReplayMaxInvocations`. Passed in rather than
-   * imported so a shell that only needs the per-period model (the browser widget, which must stay within
-   * its script budget) does not bundle the engine; without it every plan uses the model.
+   * A full replay (`replayMetrics`) to check the model, run up to `fullReplayMaxInvocations`. It never
+   * changes the plan's numbers (the model gives them, in every shell), so the page and the CLI agree.
+   * Passed in rather than imported so a shell without it (the browser widget) does not bundle the engine.
    */
   replay?: typeof replayMetrics;
   /** Share done (0–1); return true to stop. */
   onProgress?: (fraction: number) => boolean | void;
+}
+
+/** A full replay of every invocation through the engine, run to check the model (not for the plan). */
+export interface ReplayCheck {
+  peakConcurrency: number;
+  coldStarts: number;
+  throttles: number;
+  /** Periods in which the replay's scaling-rate bucket ran dry. */
+  scalingThrottledPeriods: number;
+  /** Mean |model − replay| / replay per-period peak, over periods where the replay's peak is above 0. */
+  peakErrorMean: number;
+  cancelled: boolean;
 }
 
 export interface PlanOption {
@@ -53,8 +65,8 @@ export interface PlanResult {
   periodS: number;
   startS: number;
   invocations: number;
-  /** 'replay': every invocation simulated; 'model': the per-period model (above the replay budget). */
-  method: 'replay' | 'model';
+  /** The full replay's figures beside the model's, when a replay check was asked for and affordable. */
+  replayCheck: ReplayCheck | null;
   simPeak: Float64Array;
   simColdStarts: Float64Array;
   simThrottles: Float64Array;
@@ -73,7 +85,11 @@ export interface PlanResult {
   scheduleExact: boolean;
   /** Reserved concurrency values and the invocations each would have throttled (Erlang-B per period). */
   reserved: { level: number; throttled: number }[];
-  /** ISO start of each minute (period) in which the scaling rate throttles. */
+  /**
+   * Where the scaling rate throttles: the ISO start of each period in which it does. With 60-s periods
+   * these are the minutes; with longer ones the data cannot say which minute inside, so each such
+   * period is listed once, by its first minute.
+   */
   throttledMinutes: string[];
   fit: string;
   warnings: string[];

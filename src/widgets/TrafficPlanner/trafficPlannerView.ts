@@ -25,13 +25,12 @@ const span = (p: PlanJson) => {
 /** The check, stated before any plan. */
 export function checkHtml(p: PlanJson, name: string): string {
   const d = p.details;
-  const how = d.method === 'replay' ? 'every invocation replayed through the simulator' : 'the per-period model';
   const err = p.concurrency_error === null
     ? 'The export has no ConcurrentExecutions series, so the simulated peaks cannot be checked.'
     : `Simulated peak concurrency per period differs from the observed one by ${formatPercent(p.concurrency_error)} on average (at most ${formatPercent(d.concurrency_error_max ?? NaN)}).`;
   const thr = d.throttles_observed === null ? '' : ` Throttles: ${formatNumber(d.throttles_observed)} observed, ${formatNumber(d.throttles_simulated ?? NaN)} simulated.`;
   return `<p data-out="check-text"><strong>${esc(name)}</strong>: ${formatNumber(p.periods)} periods of ${formatNumber(p.period_s)} s from ${esc(d.start)} (${span(p)}), ` +
-    `${formatNumber(p.invocations)} invocations, checked with ${how}. ${esc(err)}${esc(thr)}</p>` +
+    `${formatNumber(p.invocations)} invocations, checked with the per-period model. ${esc(err)}${esc(thr)}</p>` +
     `<p class="ll-note">Durations: ${esc(d.duration_fit)}.</p>`;
 }
 
@@ -62,9 +61,9 @@ export function notesHtml(p: PlanJson): string {
   const reserved = thr.length
     ? `Reserved concurrency would have throttled: ${thr.map((r) => `${formatNumber(r.reserved)} → ${formatNumber(r.throttled_invocations)} invocations`).join('; ')}.`
     : `No reserved concurrency tried (${p.details.reserved_throttled.map((r) => r.reserved).join(', ')}) would have throttled.`;
-  const mins = p.throttled_minutes.length
-    ? `The scaling rate throttles in ${formatNumber(p.throttled_minutes.length)} period${p.throttled_minutes.length === 1 ? '' : 's'}, first at ${esc(p.throttled_minutes[0]!)}.`
-    : 'The scaling rate never throttles.';
+  const n = p.throttled_minutes.length;
+  const where = p.period_s === 60 ? `${formatNumber(n)} minute${n === 1 ? '' : 's'}` : `${formatNumber(n)} period${n === 1 ? '' : 's'} of ${formatNumber(p.period_s)} s (the data cannot say which minutes inside)`;
+  const mins = n ? `The scaling rate throttles in ${where}, first at ${esc(p.throttled_minutes[0]!)}.` : 'The scaling rate never throttles.';
   const warn = p.details.warnings.map((w) => `<li>${esc(w)}</li>`).join('');
   return `<p data-out="reserved">${esc(reserved)}</p><p data-out="scaling">${mins}</p>${warn ? `<ul class="ll-note" data-out="warnings">${warn}</ul>` : ''}`;
 }
