@@ -15,7 +15,7 @@ export { createSimulation, SimConfigError } from './engine/createSimulation.ts';
 export { createSimulationFromResolved } from './engine/createSimulationFromResolved.ts';
 export { withSimDefaults } from './engine/withSimDefaults.ts';
 export { SIM_DEFAULTS } from './engine/simDefaults.ts';
-export { step, runUntil, processNext, processedKind, processedSlot, ProcessedKind, PROCESSED_NONE } from './engine/step.ts';
+export { step, runUntil, runEventsUntil, processNext, processedKind, processedSlot, ProcessedKind, PROCESSED_NONE } from './engine/step.ts';
 export type { SimEvent, Processed } from './engine/step.ts';
 export type { SourceDriver } from './engine/sourceDriver.ts';
 export { summarize } from './engine/summarize.ts';
@@ -92,6 +92,7 @@ export { validateSqsConfig, DEFAULT_BATCH_DURATION } from './sources/validateSqs
 export { validateStreamConfig, MAX_POISON_RECORDS } from './sources/validateStreamConfig.ts';
 export { createSqsSimulation, createStreamSimulation, bucketSecondsFor } from './sources/createSource.ts';
 export { SOURCE_DRIVER } from './sources/dispatch.ts';
+export { runSourceUntil } from './sources/runSourceUntil.ts';
 export { summarizeSqs, summarizeStream } from './sources/summarizeSource.ts';
 export { SQS_RULES } from './sources/sqsRules.ts';
 export { STREAM_RULES } from './sources/streamRules.ts';

@@ -12,17 +12,6 @@ import zlib from 'node:zlib';
 /** Each widget's JavaScript (page script + imports + worker, beyond Starlight's baseline), gzip. */
 export const WIDGET_JS_BUDGET_GZIP = 30 * 1024;
 
-/**
- * Known, dated exceptions to the 30 KB budget, each a ceiling at today's size so it cannot grow unnoticed.
- * QueuesAndStreams (2026-12-02, 36.1 KB): its worker carries the engine, both event source mappings and
- * priceMonthly (18.0 KB), and its page loads the SIM/PRICE rules tables that the source rules build on.
- * Open work: rules importable one by one (or field specs serialised at build time) and a leaner page state.
- */
-export const WIDGET_JS_BUDGET_EXCEPTIONS: Readonly<Record<string, number>> = { QueuesAndStreams: 37 * 1024 };
-
-/** The budget a widget is held to: 30 KB, or its dated exception above. */
-export const widgetBudget = (name: string): number => WIDGET_JS_BUDGET_EXCEPTIONS[name] ?? WIDGET_JS_BUDGET_GZIP;
-
 const dist = path.resolve(process.env.LL_DIST || 'dist');
 export const astroDir = path.join(dist, '_astro');
 export const jsFiles = fs.existsSync(astroDir) ? fs.readdirSync(astroDir).filter((f) => f.endsWith('.js')) : [];

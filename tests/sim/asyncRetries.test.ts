@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { asyncTimeline, createSimulation, step, summarize, ASYNC_ERROR_RETRY_DELAYS_S, type SimConfig } from '~/sim/index.ts';
+import { asyncTimeline, createSimulation, runUntil, step, summarize, ASYNC_ERROR_RETRY_DELAYS_S, type SimConfig } from '~/sim/index.ts';
 
 /** Runs event by event and returns the times of the async retries and the final summary. */
 function retryTimes(config: Partial<SimConfig>) {
@@ -31,6 +31,31 @@ describe('asynchronous invocation: retries after function errors', () => {
     const { summary } = retryTimes({ async: { errorRate: 1 } });
     expect(summary.async!.eventAgeMs.max).toBeCloseTo(180_000, -1);
     expect(summary.async!.eventAgeMs.p50).toBeCloseTo(60_000, -1);
+  });
+});
+
+describe('asynchronous invocation: a run bounded by a request count', () => {
+  // Constant arrivals 1 s apart from t = 0; INIT and the handler take no time, so each attempt ends as it starts.
+  const bounded = (requests: number) => ({ traffic: { kind: 'constant', rate: 1 }, requests, simSeconds: null, async: { errorRate: 1, maxRetryAttempts: 2 } }) satisfies Partial<SimConfig>;
+
+  it('runs on past the last arrival until its retries are done: 1 request → attempts at 0, +1 min, +3 min, then the destination', () => {
+    const { times, summary } = retryTimes(bounded(1));
+    expect(times).toEqual([60, 180]);
+    expect(summary.async).toMatchObject({ attempts: 3, retries: 2, errors: 3, onFailure: 1, queuedAtEnd: 0 });
+    expect(summary.conservation).toMatchObject({ arrivals: 1, dropped: 1, inFlight: 0 });
+    expect(summary.simSeconds).toBe(180);
+  });
+  it('every accepted event of the run finishes its retries, then the run stops (no reclamation or later event)', () => {
+    const s = createSimulation({ duration: 'const:0', init: 'const:0', invocation: 'async', ...bounded(3) });
+    runUntil(s, Infinity);
+    expect(s.done).toBe(true);
+    expect(s.now).toBe(182);
+    expect(summarize(s).async).toMatchObject({ attempts: 9, retries: 6, onFailure: 3 });
+  });
+  it('with no errors the run ends when the last event succeeds', () => {
+    const { summary } = retryTimes({ ...bounded(2), duration: 'const:500', async: { errorRate: 0 } });
+    expect(summary.async).toMatchObject({ attempts: 2, retries: 0, onFailure: 0 });
+    expect(summary.simSeconds).toBe(1.5);
   });
 });
 

@@ -100,6 +100,19 @@ describe('sim run --invocation async', () => {
     expect(j.async_retries).toBeGreaterThan(0);
     expect(j.async_to_destination).toBeGreaterThan(0);
   });
+  it('--requests N runs on until every event has finished its retries: 1 request → 3 attempts (0, +1 min, +3 min), 1 to the destination', () => {
+    const j = JSON.parse(cli('run', '--invocation', 'async', '--rate', '1', '--requests', '1', '--error-rate', '1', '--max-retries', '2', '--duration', 'const:0',
+      '--init', 'const:0', '--json').out);
+    expect([j.async_attempts, j.async_retries, j.async_to_destination]).toEqual([3, 2, 1]);
+    expect(j.async_event_age_ms.p50).toBe(60_000);
+    expect(j.async_event_age_ms.max).toBeCloseTo(180_000, 6);
+    expect(j.conservation).toMatchObject({ arrivals: 1, dropped: 1, in_flight: 0 });
+    // still under the simulator's own work cap
+    const capped = JSON.parse(cli('run', '--invocation', 'async', '--rate', '100', '--requests', '1000', '--error-rate', '1', '--duration', 'const:0',
+      '--max-events', '2000', '--json').out);
+    expect(capped.truncated).toBe(true);
+    expect(capped.events).toBe(2000);
+  });
   it('checks their ranges and that they go with --invocation async', () => {
     expect(cli('run', '--rate', '1', '--invocation', 'async', '--max-retries', '3').err).toBe('sim run: --max-retries must be an integer from 0 to 2; got "3"');
     expect(cli('run', '--rate', '1', '--invocation', 'async', '--max-event-age', '30').err).toMatch(/^sim run: --max-event-age must be a number from 60 to 21,600 \(s\)/);

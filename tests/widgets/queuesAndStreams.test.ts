@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { ASYNC_ERROR_RETRY_DELAYS_S, asyncTimeline, DEFAULT_RUNTIME, defaultInitDist, SQS_RULES, STREAM_RULES, validateSqsConfig, validateStreamConfig } from '~/sim';
+import { ASYNC_ERROR_RETRY_DELAYS_S, asyncTimeline, createSimulation, runUntil, summarize, DEFAULT_RUNTIME, defaultInitDist, SQS_RULES, STREAM_RULES, validateSqsConfig, validateStreamConfig } from '~/sim';
 import { defaultsOf, fieldFromRule, parseFields } from '~/widgets/shared/fieldSpec.ts';
 import { buildSearch, readUrlRaw } from '~/widgets/shared/urlState.ts';
 import { renderChartFigure } from '~/widgets/shared/chart.ts';
@@ -160,6 +160,11 @@ describe('queues widget: views', () => {
       const tl = asyncTimeline({ errorRate: 1, maxRetryAttempts: retries });
       expect(tl.filter((e) => e.kind === 'attempt').map((e) => e.t)).toEqual(asyncAttemptTimes(retries));
       expect(tl.at(-1)).toEqual({ t: asyncAttemptTimes(retries).at(-1), kind: 'destination' });
+      // and a run bounded by a request count (as `sim run --requests 1`) runs to the same last attempt, not only to the arrival
+      const s = createSimulation({ traffic: { kind: 'constant', rate: 1 }, requests: 1, duration: 'const:0', init: 'const:0', invocation: 'async', async: { errorRate: 1, maxRetryAttempts: retries } });
+      runUntil(s, Infinity);
+      expect(summarize(s).async).toMatchObject({ attempts: retries + 1, retries, onFailure: 1 });
+      expect(s.now).toBe(asyncAttemptTimes(retries).at(-1));
     }
     const html = asyncTimelineHtml(2);
     expect(html.match(/<li>/g)).toHaveLength(4);

@@ -13,7 +13,7 @@ import type { NumberRule, RuleTable } from '../validate/rules.ts';
  * development VM (src/sim/README.md, benchmark), so 300 M invocations take from under a minute to a few.
  */
 export const CLI_RULES = {
-  requests: { ...SIM_RULES.requests, default: 1_000_000, help: 'Stop after this many arrivals (without --trace or --sim-seconds, also at 31 days of simulated time).' },
+  requests: { ...SIM_RULES.requests, default: 1_000_000, help: 'Stop after this many arrivals (async: once their retries have finished; without --trace or --sim-seconds, also at 31 days of simulated time).' },
   maxInvocations: { label: 'invocations per run', min: 1, max: 300_000_000, integer: true, default: 300_000_000, help: 'The most invocations one CLI run simulates (a few minutes of work).' },
   traceBytes: { label: 'trace file size', unit: 'bytes', min: 0, max: 128 * 1024 * 1024, integer: true, default: null, help: 'Largest trace file read (128 MiB, about 10 million rows).' },
 } as const satisfies RuleTable;

@@ -40,9 +40,13 @@ export function allocEvent(s: SimState, t: number): number {
   return ev;
 }
 
+/**
+ * Frees an event's slot. When the run is bounded by a request count and every request has arrived, the
+ * last event to finish ends the run (its retries at +1 min and +3 min are part of the run, not dropped).
+ */
 function release(s: SimState, ev: number): void {
   s.evFree[s.evFreeN++] = ev;
-  s.asyncLive--;
+  if (--s.asyncLive === 0 && s.totals.arrivals >= s.cfg.requests) s.done = true;
 }
 
 function toDestination(s: SimState, ev: number): void {

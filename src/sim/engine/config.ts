@@ -33,7 +33,7 @@ export interface SimConfig {
   reuse?: ReusePolicy; // ['mru']
   /** Per-function scaling rate (a token bucket); false turns it off. */
   scaling?: { bucket: number; refillPerS: number } | false;
-  /** Stop after this many arrivals, or at this simulated time; at least one is needed. */
+  /** Stop after this many arrivals (async events still retrying run on until they finish), or at this simulated time; at least one is needed. */
   requests?: number | null;
   simSeconds?: number | null;
   /** Statistics (summary, cost) ignore arrivals before this time. */

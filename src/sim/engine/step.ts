@@ -118,7 +118,9 @@ export function processNext(s: SimState, tLimit: number, driver?: SourceDriver):
         if (t >= s.cfg.warmupS) s.stats.attempts++;
         if (!attempt(s, v, t, -1)) throttled(s, t, -1);
       }
-      if (last) s.done = true;
+      // a run bounded by a request count ends at its last arrival, but async events still retrying
+      // run on until each has succeeded or reached its destination (asyncEvents.release ends the run)
+      if (last && (s.cfg.invocation !== 'async' || s.asyncLive === 0)) s.done = true;
       break;
     }
     case EventKind.COMPLETE: {
@@ -219,15 +221,23 @@ export function step(s: SimState, driver?: SourceDriver): SimEvent {
  */
 export function runUntil(s: SimState, tSeconds: number, driver?: SourceDriver): number {
   if (s.source !== null && !driver) missingDriver();
+  return runEventsUntil(s, tSeconds, driver, fastRunEligible(s) ? fastRun : null);
+}
+
+/**
+ * runUntil with the fast path passed in (`fast`: fastRun, or null for none). A run that can never take the
+ * fast path (an event source: see fastRunEligible) calls this with null, so its bundle (a Web Worker) does
+ * not carry fastRun.
+ */
+export function runEventsUntil(s: SimState, tSeconds: number, driver: SourceDriver | undefined, fast: ((s: SimState, limit: number) => number) | null): number {
   if (!(tSeconds >= s.now)) return 0; // NaN or the past: nothing to do
   const limit = Math.min(tSeconds, s.cfg.simSeconds);
   const before = s.events;
-  const fast = fastRunEligible(s);
   let skip = 0;
   for (;;) {
     // the fast path handles the common events inline and stops at anything else; when it could not take
     // a single event, let a few slow events pass before trying again (results are the same either way)
-    if (fast && --skip < 0 && fastRun(s, limit) === 0) skip = 8;
+    if (fast !== null && --skip < 0 && fast(s, limit) === 0) skip = 8;
     if (processNext(s, limit, driver) === NONE) break;
   }
   if (!s.done && limit !== Infinity && limit > s.now) {

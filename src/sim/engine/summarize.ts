@@ -1,9 +1,9 @@
-import { priceMonthly } from '../pricing/priceMonthly.ts';
 import type { Bill } from '../pricing/types.ts';
 import { quantile } from '../stats/latencyHistogram.ts';
 import { erlangB } from '../stats/erlangB.ts';
 import { distMean } from '../dist/sampleDist.ts';
 import type { SimState } from './state.ts';
+import { windowBill } from './windowBill.ts';
 
 /**
  * Results over the statistics window [warmupS, end]. `npm run sim -- run --json` prints these fields
@@ -56,16 +56,7 @@ export function summarize(s: SimState): Summary {
   const cfg = s.cfg;
   const end = s.now;
   const win = Math.max(0, end - cfg.warmupS);
-  const odStarts = st.started - st.pcStarts;
-  const cost = priceMonthly(
-    {
-      memoryMb: cfg.memoryMb, arch: cfg.arch, requests: st.started, durationMs: ratio(st.billedOdMs, odStarts), durationIsBilled: true,
-      ephemeralMb: cfg.ephemeralMb, freeTier: false, pc: cfg.provisioned, pcHours: win / 3600, pcRequests: st.pcStarts,
-      pcDurationMs: ratio(st.billedPcMs, st.pcStarts), coldStarts: st.coldStarts, initMs: ratio(st.billedInitMs, st.coldStarts),
-      packaging: cfg.packaging, runtimeKind: cfg.pricing.runtimeKind, initBilling: cfg.pricing.initBilling,
-    },
-    cfg.pricing.rates,
-  );
+  const cost = windowBill(s);
   const inFlight = cfg.invocation === 'async' ? s.asyncLive : s.busy;
   let erlang: number | null = null;
   if (cfg.traffic.kind === 'poisson' && cfg.invocation === 'sync' && !cfg.routing) {

@@ -1,5 +1,4 @@
-import { runUntil } from '../engine/step.ts';
-import { SOURCE_DRIVER } from './dispatch.ts';
+import { runSourceUntil } from './runSourceUntil.ts';
 import type { SimState } from '../engine/state.ts';
 import { SimConfigError } from '../engine/createSimulation.ts';
 import { validateSqsConfig } from './validateSqsConfig.ts';
@@ -11,14 +10,14 @@ import type { SourceRunOptions, SqsConfig, SqsResult, StreamConfig, StreamResult
 function drive(s: SimState, opts: SourceRunOptions): void {
   const end = s.cfg.simSeconds;
   if (!opts.onProgress) {
-    runUntil(s, end, SOURCE_DRIVER);
+    runSourceUntil(s, end);
     return;
   }
   const chunk = opts.progressEverySeconds ?? Math.max(end / 100, 1);
   let t = 0;
   while (!s.done && t < end) {
     t = Math.min(t + chunk, end);
-    runUntil(s, t, SOURCE_DRIVER);
+    runSourceUntil(s, t);
     opts.onProgress({ now: s.now, events: s.events, fraction: Math.min(1, s.now / end) });
   }
 }

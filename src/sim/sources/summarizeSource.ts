@@ -1,4 +1,4 @@
-import { summarize } from '../engine/summarize.ts';
+import { windowBill } from '../engine/windowBill.ts';
 import { series as engineSeries } from '../engine/series.ts';
 import type { SimState } from '../engine/state.ts';
 import { sampleBucket } from './sampling.ts';
@@ -46,7 +46,8 @@ function functionCap(s: SimState): number {
 function common(s: SimState) {
   const q = s.source!;
   const n = finishBuckets(s);
-  const e = summarize(s);
+  // the engine's counters this summary shares: cold starts, peak concurrency and the bill
+  const e = { coldStarts: s.stats.coldStarts, peakConcurrency: s.stats.peakBusy, cost: windowBill(s) };
   const { mean, peak } = concurrencyColumns(s, n);
   const t = new Float64Array(n);
   for (let i = 0; i < n; i++) t[i] = i * q.bucketS;

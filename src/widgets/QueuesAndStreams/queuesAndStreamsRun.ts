@@ -20,7 +20,7 @@
  * poller capacity is pollers × PROVISIONED_INVOKES_PER_POLLER, derived here from the `pollers` column.
  */
 import {
-  createSqsSimulation, createStreamSimulation, DEFAULT_RUNTIME, defaultInitDist, runUntil, SOURCE_DRIVER, SQS_LEGACY_MAX_CONCURRENCY, SQS_MAX_CONCURRENCY_PER_MAPPING, summarizeSqs, summarizeStream,
+  createSqsSimulation, createStreamSimulation, DEFAULT_RUNTIME, defaultInitDist, runSourceUntil, SQS_LEGACY_MAX_CONCURRENCY, SQS_MAX_CONCURRENCY_PER_MAPPING, summarizeSqs, summarizeStream,
 } from '~/sim';
 import type { SimState } from '~/sim';
 import type { Progress } from '../shared/workerProtocol.ts';
@@ -124,7 +124,7 @@ function drive(sim: SimState, end: number, progress: Progress): void {
   let t = 0;
   while (!sim.done && t < end) {
     t = Math.min(t + chunk, end);
-    runUntil(sim, t, SOURCE_DRIVER);
+    runSourceUntil(sim, t);
     progress(Math.round((Math.min(1, sim.now / end)) * 1000), 1000);
   }
 }
