@@ -52,14 +52,19 @@ export const PRICE_FLAGS: Record<string, FlagSpec> = {
   'snapstart-hours': { field: 'activeHours', value: 'H', rule: PRICE_RULES.snapStartHours },
 };
 
+/** `--init` and `--runtime`: the INIT duration and its default; the same for `run`, `sqs` and `stream`. */
+export const INIT_FLAGS: Record<string, FlagSpec> = {
+  init: { field: 'init', value: 'DIST', help: 'INIT duration (default: published median/p90 of --runtime, lognormal).' },
+  runtime: { field: 'runtime', value: 'NAME', help: 'Runtime whose INIT durations are the default (default nodejs24.x).' },
+};
+
 export const RUN_FLAGS: Record<string, FlagSpec> = {
   ...FUNCTION_FLAGS,
   rate: { field: 'traffic.rate', value: 'RPS', rule: SIM_RULES.rate },
   arrival: { field: 'traffic.kind', value: 'poisson|constant', help: 'Arrival process of --rate (default poisson).' },
   trace: { field: 'traffic', value: 'FILE', help: 'Replay a CSV trace instead of --rate (see src/sim/README.md).' },
   duration: { field: 'duration', value: 'DIST', help: 'Handler duration (default exp:1991).' },
-  init: { field: 'init', value: 'DIST', help: 'INIT duration (default: published median/p90 of --runtime, lognormal).' },
-  runtime: { field: 'runtime', value: 'NAME', help: 'Runtime whose INIT durations are the default (default nodejs24.x).' },
+  ...INIT_FLAGS,
   'idle-timeout': { field: 'idleTimeoutS', value: 'S', rule: SIM_RULES.idleTimeoutS },
   'max-lifetime': { field: 'maxLifetimeS', value: 'S', rule: SIM_RULES.maxLifetimeS },
   'concurrency-limit': { field: 'concurrencyLimit', value: 'N', rule: SIM_RULES.concurrencyLimit },

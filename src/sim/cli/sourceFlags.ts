@@ -4,7 +4,13 @@ import { STREAM_RULES } from '../sources/streamRules.ts';
 import { SIM_RULES } from '../engine/simRules.ts';
 import type { ParsedArgs } from './parseArgs.ts';
 import { CliUsageError } from './usageError.ts';
-import { flagOf, type FlagSpec } from './flags.ts';
+import { flagOf, INIT_FLAGS, type FlagSpec } from './flags.ts';
+
+/** One invocation = one batch: its handler duration and INIT, the same for both mappings. */
+const BATCH_HANDLER_FLAGS: Record<string, FlagSpec> = {
+  duration: { field: 'duration', value: 'DIST', help: 'Handler duration of one invocation = one batch (default exp:200).' },
+  ...INIT_FLAGS,
+};
 
 /** `sim sqs` flags: each sets one SqsConfig field; numbers read their range and help from SQS_RULES. */
 export const SQS_FLAGS: Record<string, FlagSpec> = {
@@ -14,9 +20,7 @@ export const SQS_FLAGS: Record<string, FlagSpec> = {
   'batch-size': { field: 'batchSize', value: 'B', rule: SQS_RULES.batchSize },
   'batch-window': { field: 'batchWindowS', value: 'S', rule: SQS_RULES.batchWindowS },
   'message-kb': { field: 'messageKb', value: 'K', rule: SQS_RULES.messageKb },
-  duration: { field: 'duration', value: 'DIST', help: 'Handler duration of one invocation = one batch (default exp:200).' },
-  init: { field: 'init', value: 'DIST', help: 'INIT duration (default: published median/p90 of --runtime, lognormal).' },
-  runtime: { field: 'runtime', value: 'NAME', help: 'Runtime whose INIT durations are the default (default nodejs24.x).' },
+  ...BATCH_HANDLER_FLAGS,
   mode: { field: 'mode', value: 'standard|provisioned', help: 'Event poller mode (default standard).' },
   'min-pollers': { field: 'minPollers', value: 'N', rule: SQS_RULES.minPollers },
   'max-pollers': { field: 'maxPollers', value: 'N', rule: SQS_RULES.maxPollers },
@@ -47,9 +51,7 @@ export const STREAM_FLAGS: Record<string, FlagSpec> = {
   keys: { field: 'keys', value: 'K', rule: STREAM_RULES.keys },
   'batch-size': { field: 'batchSize', value: 'B', rule: STREAM_RULES.batchSize },
   'batch-window': { field: 'batchWindowS', value: 'S', rule: STREAM_RULES.batchWindowS },
-  duration: { field: 'duration', value: 'DIST', help: 'Handler duration of one invocation = one batch (default exp:200).' },
-  init: { field: 'init', value: 'DIST', help: 'INIT duration (default: published median/p90 of --runtime, lognormal).' },
-  runtime: { field: 'runtime', value: 'NAME', help: 'Runtime whose INIT durations are the default (default nodejs24.x).' },
+  ...BATCH_HANDLER_FLAGS,
   'error-rate': { field: 'errorRate', value: 'P', rule: STREAM_RULES.errorRate },
   'poison-records': { field: 'poisonRecords', value: 'LIST', help: '0-based record numbers that fail every attempt, e.g. 0,250.' },
   'max-retries': { field: 'maxRetries', value: 'N', rule: STREAM_RULES.maxRetries },
