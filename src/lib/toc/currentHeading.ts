@@ -1,6 +1,3 @@
-/** The id Starlight gives the page title (`<h1 id="_top">`), the first entry of every table of contents. */
-export const PAGE_TITLE_ID = '_top';
-
 /**
  * Index of the current section's heading: the last heading whose top edge is above `line` (px from the
  * viewport top), given each heading's top in document order (NaN for a heading that is not rendered,

@@ -16,7 +16,7 @@
  * `scrollend` and `hashchange` (a jump can carry a heading across the line without a crossing being
  * observed), every heading's position is read again (≈ 30 reads of a laid-out page).
  */
-import { PAGE_TITLE_ID, currentHeadingIndex } from './currentHeading.ts';
+import { currentHeadingIndex } from './currentHeading.ts';
 
 export class LightToc extends HTMLElement {
   #current: HTMLAnchorElement | null = this.querySelector('a[aria-current="true"]');
@@ -114,4 +114,3 @@ export class MobileLightToc extends LightToc {
   }
 }
 
-export { PAGE_TITLE_ID };
