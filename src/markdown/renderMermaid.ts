@@ -108,6 +108,48 @@ const THEME = {
 
 export class MermaidError extends Error {}
 
+/**
+ * The rules the renderer writes into the `<style>` of every SVG (after the scoping in
+ * renderMermaid): the text font and the colour variables derived from the theme. Left inline, each
+ * copy is a document-level stylesheet added while the page is being parsed, and each addition makes
+ * the browser recompute the style of everything parsed so far; so these rules live once in
+ * src/styles/diagrams.css (tests/unit/renderMermaid.test.ts holds the two equal) and are cut from
+ * the SVG. Whatever else a diagram type's `<style>` holds stays inline.
+ */
+export const SHARED_DIAGRAM_RULES: readonly string[] = [
+  `.ll-diagram text { font-family: '${DIAGRAM_FONT}', system-ui, sans-serif; }`,
+  `.ll-diagram svg {
+    --_text: var(--fg);
+    --_text-sec: var(--muted, color-mix(in srgb, var(--fg) 60%, var(--bg)));
+    --_text-muted: var(--muted, color-mix(in srgb, var(--fg) 40%, var(--bg)));
+    --_text-faint: var(--muted);
+    --_line: var(--line, color-mix(in srgb, var(--fg) 50%, var(--bg)));
+    --_arrow: var(--accent, color-mix(in srgb, var(--fg) 85%, var(--bg)));
+    --_node-fill: var(--surface, color-mix(in srgb, var(--fg) 3%, var(--bg)));
+    --_node-stroke: var(--border, color-mix(in srgb, var(--fg) 20%, var(--bg)));
+    --_group-fill: var(--bg);
+    --_group-hdr: color-mix(in srgb, var(--fg) 5%, var(--bg));
+    --_inner-stroke: color-mix(in srgb, var(--fg) 12%, var(--bg));
+    --_key-badge: color-mix(in srgb, var(--fg) 10%, var(--bg));
+  }`,
+];
+
+/** CSS with comments dropped and every run of white space made one space (to compare rule texts). */
+export function normalizeCss(css: string): string {
+  return css.replace(/\/\*[\s\S]*?\*\//g, ' ').replace(/\s+/g, ' ').replace(/\s*([{};])\s*/g, '$1').trim();
+}
+
+/** The SVG with SHARED_DIAGRAM_RULES cut from its `<style>` elements, and a `<style>` left empty removed. */
+export function withoutSharedRules(svg: string): string {
+  const shared = SHARED_DIAGRAM_RULES.map(normalizeCss);
+  return svg.replace(/<style>([\s\S]*?)<\/style>/g, (whole, css: string) => {
+    let rest = normalizeCss(css);
+    for (const rule of shared) rest = rest.split(rule).join('');
+    rest = rest.trim();
+    return rest === normalizeCss(css) ? whole : rest ? `<style>${rest}</style>` : '';
+  });
+}
+
 function renderSvg(body: string): string {
   let svg: string;
   try {
@@ -182,6 +224,7 @@ export function renderMermaid(source: string, meta: MermaidMeta, idPrefix: strin
     .replace(/(^|[\s}])svg \{/g, '$1.ll-diagram svg {')
     .replace(/(^|[\s}])text \{/g, '$1.ll-diagram text {')
     .replace(/--_text-faint:\s*color-mix\([^;]*\);/g, '--_text-faint: var(--muted);');
+  svg = withoutSharedRules(svg);
 
   // One line: the plugin splices this into Markdown/MDX, where a blank line would end the HTML
   // block and silently drop the rest of the SVG.

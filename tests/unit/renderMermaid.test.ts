@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { DIAGRAM_FONT, extractAccessibility, parseFenceMeta, renderMermaid } from '~/markdown/renderMermaid.ts';
+import { DIAGRAM_FONT, extractAccessibility, normalizeCss, parseFenceMeta, renderMermaid, SHARED_DIAGRAM_RULES, withoutSharedRules } from '~/markdown/renderMermaid.ts';
 import { mermaidPlugin } from '~/markdown/mermaidPlugin.ts';
 
 const flow = `flowchart LR
@@ -30,7 +30,7 @@ describe('renderMermaid', () => {
 
   it('names the self-hosted Inter that diagrams.css declares, in every weight the SVG uses', () => {
     const html = renderMermaid('flowchart LR\n  subgraph G[Group]\n    A[Node] -->|edge| B[Other]\n  end', { title: 't' }, 'f');
-    expect(html).toContain(`font-family: '${DIAGRAM_FONT}', system-ui, sans-serif;`);
+    expect(SHARED_DIAGRAM_RULES[0]).toContain(`font-family: '${DIAGRAM_FONT}', system-ui, sans-serif;`);
     const css = fs.readFileSync('src/styles/diagrams.css', 'utf8');
     const faces = [...css.matchAll(/@font-face \{([^}]*)\}/g)].map((m) => m[1]!);
     const weights = [...new Set([...html.matchAll(/font-weight="(\d+)"/g)].map((m) => Number(m[1])))].sort();
@@ -51,12 +51,25 @@ describe('renderMermaid', () => {
     expect(html).not.toContain('max-width');
   });
 
-  it('scopes its inline styles to diagrams so they cannot restyle the rest of the page', () => {
+  it('keeps a rule the shared stylesheet lacks inline, scoped to diagrams', () => {
+    // (beautiful-mermaid's class and ER diagrams add a `.mono` rule; they need Inter 700, which is not shipped.)
+    const svg = `<svg><style>${SHARED_DIAGRAM_RULES.join('\n')}\n  .mono { font-family: ui-monospace, monospace; }\n</style><text>x</text></svg>`;
+    expect(withoutSharedRules(svg)).toBe('<svg><style>.mono{font-family: ui-monospace, monospace;}</style><text>x</text></svg>');
     const html = renderMermaid(flow, {}, 'd1');
-    const styles = [...html.matchAll(/<style>([\s\S]*?)<\/style>/g)].map((m) => m[1]!).join('\n');
-    expect(styles).toContain('.ll-diagram svg {');
-    expect(styles).not.toMatch(/(^|\n)\s*(svg|text) \{/);
-    expect(styles).not.toMatch(/--_text-faint:\s*color-mix/);
+    expect(html).not.toMatch(/(^|[\s}])(svg|text) ?\{/);
+    expect(html).not.toMatch(/--_text-faint:\s*color-mix/);
+  });
+
+  it('ships the rules every SVG shares once, in diagrams.css, not as a <style> per diagram', () => {
+    // An inline <style> is a document stylesheet added mid-parse: the browser recomputes the style
+    // of the whole page parsed so far, once per diagram.
+    for (const src of [flow, 'sequenceDiagram\n  accTitle: Calls\n  A->>B: hi', 'stateDiagram-v2\n  accTitle: States\n  [*] --> A']) {
+      expect(renderMermaid(src, {}, 'd')).not.toContain('<style');
+    }
+    const css = normalizeCss(fs.readFileSync('src/styles/diagrams.css', 'utf8'));
+    for (const rule of SHARED_DIAGRAM_RULES) expect(css).toContain(normalizeCss(rule));
+    expect(SHARED_DIAGRAM_RULES.join('\n')).toContain(`font-family: '${DIAGRAM_FONT}'`);
+    expect(SHARED_DIAGRAM_RULES.join('\n')).not.toMatch(/--_text-faint:\s*color-mix/);
   });
 
   it('prefixes every id and reference so two diagrams can share a page', () => {
@@ -112,7 +125,7 @@ describe('mermaidPlugin', () => {
     expect(md && 'value' in md ? md.value : '').toContain('<svg');
     const mdx = plugin.code({ lang: 'mermaid', value: flow }, { ...ctx, sourceFormat: 'mdx' });
     expect(mdx).toMatchObject({ type: 'mdxJsxFlowElement', name: 'Fragment' });
-    expect(mdx && 'attributes' in mdx ? mdx.attributes[0]!.value : '').toContain('--_text: ');
+    expect(mdx && 'attributes' in mdx ? mdx.attributes[0]!.value : '').toContain('fill="var(--_text)"');
     expect(plugin.code({ lang: 'python', value: 'print(1)' }, ctx)).toBeUndefined();
   });
 
