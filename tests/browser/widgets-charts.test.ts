@@ -60,6 +60,29 @@ describeBrowser('widget charts: text at least 11 CSS px at phone and desktop wid
     }, 120_000);
   }
 
+  it('loading a page animates nothing: a chart fades only once its widget is hydrated', async () => {
+    // The fade is a main-thread animation (opacity on SVG paths); on a server-rendered chart it would
+    // run during the page load, offscreen or not, for a result nobody asked to redraw.
+    let unhydrated = 0;
+    const running: string[] = [];
+    for (const p of WIDGET_PAGES) {
+      const { page } = await openPage(browsers.get(1280)!, p);
+      const r = await page.evaluate(() => {
+        const paths = [...document.querySelectorAll('.ll-widget:not([data-hydrated]) .ll-series path')];
+        return {
+          paths: paths.length,
+          animated: paths.filter((el) => getComputedStyle(el).animationName !== 'none').length,
+          running: document.getAnimations().filter((a) => (a.effect as KeyframeEffect | null)?.target?.closest('.ll-widget:not([data-hydrated])')).length,
+        };
+      });
+      unhydrated += r.paths;
+      if (r.animated || r.running) running.push(`${p}: ${r.animated} paths with an animation, ${r.running} running`);
+      await page.close();
+    }
+    expect(unhydrated).toBeGreaterThan(0); // at least one widget was below the fold, not yet hydrated
+    expect(running).toEqual([]);
+  }, 60_000);
+
   it('pricing: points past the 15-minute limit are explained, and axis money is grouped like the bill', async () => {
     // 100% CPU-bound at 10,240 MB and 6 threads for 600,000 ms: at 128 MB the same work takes far over 15 minutes.
     const { page } = await openPage(browsers.get(390)!, '/lambda/pricing/?price.mem=10240&price.dur=600000&price.cpu=100&price.thr=6&price.req=100000000');
