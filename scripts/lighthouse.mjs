@@ -88,18 +88,33 @@ if (pages.length < wanted.length) console.warn(`Missing from the build, skipped:
 /**
  * Static hosts compress text; scripts/serve.mjs does not (it is for tests). Lighthouse's simulated
  * slow 4G is driven by transfer sizes, so put a gzip proxy in front of it for a realistic audit.
+ * Each response is compressed once and kept (a static host serves precompressed files): compressing
+ * while the page loads would take CPU from the browser being measured on a small machine, where
+ * Lighthouse's simulation multiplies every main-thread task the browser could not run in time.
  */
 function gzipProxy(target) {
+  /** url → { status, headers, body } of a compressed response. */
+  const cache = new Map();
+  const compressible = (type) => /^(text\/|application\/(json|javascript|xml|manifest\+json)|image\/svg)/.test(type ?? '');
   const proxy = http.createServer((req, res) => {
+    const gzip = /\bgzip\b/.test(req.headers['accept-encoding'] ?? '') && req.method === 'GET';
+    const hit = gzip && cache.get(req.url);
+    if (hit) {
+      res.writeHead(hit.status, hit.headers).end(hit.body);
+      return;
+    }
     const up = http.request(`${target}${req.url}`, { method: req.method, headers: { ...req.headers, 'accept-encoding': 'identity' } }, (r) => {
       const headers = { ...r.headers };
-      const compressible = /^(text\/|application\/(json|javascript|xml|manifest\+json)|image\/svg)/.test(headers['content-type'] ?? '');
-      if (compressible && /\bgzip\b/.test(req.headers['accept-encoding'] ?? '') && req.method !== 'HEAD') {
-        delete headers['content-length'];
-        headers['content-encoding'] = 'gzip';
-        headers.vary = 'Accept-Encoding';
-        res.writeHead(r.statusCode ?? 502, headers);
-        r.pipe(zlib.createGzip()).pipe(res);
+      if (gzip && compressible(headers['content-type'])) {
+        const chunks = [];
+        r.on('data', (c) => chunks.push(c));
+        r.on('end', () => {
+          delete headers['content-length'];
+          Object.assign(headers, { 'content-encoding': 'gzip', vary: 'Accept-Encoding' });
+          const entry = { status: r.statusCode ?? 502, headers, body: zlib.gzipSync(Buffer.concat(chunks)) };
+          if (entry.status === 200) cache.set(req.url, entry);
+          res.writeHead(entry.status, headers).end(entry.body);
+        });
       } else {
         res.writeHead(r.statusCode ?? 502, headers);
         r.pipe(res);
@@ -111,8 +126,20 @@ function gzipProxy(target) {
   return new Promise((resolve) => proxy.listen(0, '127.0.0.1', () => resolve({ url: `http://127.0.0.1:${proxy.address().port}`, close: () => new Promise((r) => proxy.close(() => r())) })));
 }
 
+/** Fetches every text file of the build once through the proxy, so no audited load waits on compression. */
+async function warm(url, root) {
+  const files = fs.readdirSync(root, { recursive: true }).filter((f) => /\.(html|css|js|mjs|json|svg|xml|webmanifest|txt)$/.test(f));
+  for (const f of files) {
+    const rel = `/${f.split(path.sep).join('/')}`.replace(/\/index\.html$/, '/');
+    const r = await fetch(url + rel, { headers: { 'accept-encoding': 'gzip' } });
+    await r.arrayBuffer();
+  }
+  return files.length;
+}
+
 const origin = await startServer({ root: dist, port: 0 });
 const server = await gzipProxy(origin.url);
+await warm(server.url, dist);
 const chrome = await chromeLauncher.launch({ chromePath, chromeFlags: CHROME_FLAGS });
 const rows = [];
 try {
