@@ -14,6 +14,7 @@
  * made unique per diagram (several diagrams share a page), and `accTitle`/`accDescr` lines, which
  * it does not understand, are lifted out and become the SVG's <title>/<desc>.
  */
+import fs from 'node:fs';
 import { renderMermaidSVG } from 'beautiful-mermaid';
 import { MissingGlyphError } from './interMetrics.ts';
 import { checkFit, paddingNeeded, padLabels, stripPads, svgLabels } from './labelFit.ts';
@@ -108,45 +109,38 @@ const THEME = {
 
 export class MermaidError extends Error {}
 
-/**
- * The rules the renderer writes into the `<style>` of every SVG (after the scoping in
- * renderMermaid): the text font and the colour variables derived from the theme. Left inline, each
- * copy is a document-level stylesheet added while the page is being parsed, and each addition makes
- * the browser recompute the style of everything parsed so far; so these rules live once in
- * src/styles/diagrams.css (tests/unit/renderMermaid.test.ts holds the two equal) and are cut from
- * the SVG. Whatever else a diagram type's `<style>` holds stays inline.
- */
-export const SHARED_DIAGRAM_RULES: readonly string[] = [
-  `.ll-diagram text { font-family: '${DIAGRAM_FONT}', system-ui, sans-serif; }`,
-  `.ll-diagram svg {
-    --_text: var(--fg);
-    --_text-sec: var(--muted, color-mix(in srgb, var(--fg) 60%, var(--bg)));
-    --_text-muted: var(--muted, color-mix(in srgb, var(--fg) 40%, var(--bg)));
-    --_text-faint: var(--muted);
-    --_line: var(--line, color-mix(in srgb, var(--fg) 50%, var(--bg)));
-    --_arrow: var(--accent, color-mix(in srgb, var(--fg) 85%, var(--bg)));
-    --_node-fill: var(--surface, color-mix(in srgb, var(--fg) 3%, var(--bg)));
-    --_node-stroke: var(--border, color-mix(in srgb, var(--fg) 20%, var(--bg)));
-    --_group-fill: var(--bg);
-    --_group-hdr: color-mix(in srgb, var(--fg) 5%, var(--bg));
-    --_inner-stroke: color-mix(in srgb, var(--fg) 12%, var(--bg));
-    --_key-badge: color-mix(in srgb, var(--fg) 10%, var(--bg));
-  }`,
-];
-
 /** CSS with comments dropped and every run of white space made one space (to compare rule texts). */
 export function normalizeCss(css: string): string {
   return css.replace(/\/\*[\s\S]*?\*\//g, ' ').replace(/\s+/g, ' ').replace(/\s*([{};])\s*/g, '$1').trim();
 }
 
-/** The SVG with SHARED_DIAGRAM_RULES cut from its `<style>` elements, and a `<style>` left empty removed. */
-export function withoutSharedRules(svg: string): string {
-  const shared = SHARED_DIAGRAM_RULES.map(normalizeCss);
+/** The `selector { declarations }` rules of a stylesheet, normalised (those inside an at-rule too). */
+export function cssRules(css: string): string[] {
+  return [...normalizeCss(css).matchAll(/[^{}]+\{[^{}]*\}/g)].map((m) => m[0].trim());
+}
+
+let siteRules: Set<string> | undefined;
+/** The rules of src/styles/diagrams.css, which every page with a diagram loads (read once). */
+function diagramsCssRules(): Set<string> {
+  siteRules ??= new Set(cssRules(fs.readFileSync(new URL('../styles/diagrams.css', import.meta.url), 'utf8')));
+  return siteRules;
+}
+
+/**
+ * The SVG without the rules of its `<style>` that src/styles/diagrams.css already has, and without a
+ * `<style>` left empty. The renderer writes the same rules (the text font, the colour variables it
+ * derives from the theme) into every SVG; inline, each copy is a document stylesheet added while the
+ * page is parsed, and each addition makes the browser recompute the style of everything parsed so
+ * far. So they live once in diagrams.css; a rule that is not there (another diagram type's, or one
+ * the renderer changed) stays inline, and tests/unit/renderMermaid.test.ts notices.
+ */
+export function withoutSharedRules(svg: string, shared: ReadonlySet<string> = diagramsCssRules()): string {
   return svg.replace(/<style>([\s\S]*?)<\/style>/g, (whole, css: string) => {
-    let rest = normalizeCss(css);
-    for (const rule of shared) rest = rest.split(rule).join('');
+    const all = normalizeCss(css);
+    let rest = all;
+    for (const rule of cssRules(css)) if (shared.has(rule)) rest = rest.replace(rule, '');
     rest = rest.trim();
-    return rest === normalizeCss(css) ? whole : rest ? `<style>${rest}</style>` : '';
+    return rest === all ? whole : rest ? `<style>${rest}</style>` : '';
   });
 }
 

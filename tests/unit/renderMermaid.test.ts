@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { DIAGRAM_FONT, extractAccessibility, normalizeCss, parseFenceMeta, renderMermaid, SHARED_DIAGRAM_RULES, withoutSharedRules } from '~/markdown/renderMermaid.ts';
+import { cssRules, DIAGRAM_FONT, extractAccessibility, normalizeCss, parseFenceMeta, renderMermaid, withoutSharedRules } from '~/markdown/renderMermaid.ts';
 import { mermaidPlugin } from '~/markdown/mermaidPlugin.ts';
 
 const flow = `flowchart LR
@@ -30,8 +30,8 @@ describe('renderMermaid', () => {
 
   it('names the self-hosted Inter that diagrams.css declares, in every weight the SVG uses', () => {
     const html = renderMermaid('flowchart LR\n  subgraph G[Group]\n    A[Node] -->|edge| B[Other]\n  end', { title: 't' }, 'f');
-    expect(SHARED_DIAGRAM_RULES[0]).toContain(`font-family: '${DIAGRAM_FONT}', system-ui, sans-serif;`);
     const css = fs.readFileSync('src/styles/diagrams.css', 'utf8');
+    expect(cssRules(css)).toContain(normalizeCss(`.ll-diagram text { font-family: '${DIAGRAM_FONT}', system-ui, sans-serif; }`));
     const faces = [...css.matchAll(/@font-face \{([^}]*)\}/g)].map((m) => m[1]!);
     const weights = [...new Set([...html.matchAll(/font-weight="(\d+)"/g)].map((m) => Number(m[1])))].sort();
     expect(weights).toEqual([400, 500, 600]);
@@ -51,10 +51,11 @@ describe('renderMermaid', () => {
     expect(html).not.toContain('max-width');
   });
 
-  it('keeps a rule the shared stylesheet lacks inline, scoped to diagrams', () => {
+  it('keeps a rule that diagrams.css lacks inline, scoped to diagrams', () => {
     // (beautiful-mermaid's class and ER diagrams add a `.mono` rule; they need Inter 700, which is not shipped.)
-    const svg = `<svg><style>${SHARED_DIAGRAM_RULES.join('\n')}\n  .mono { font-family: ui-monospace, monospace; }\n</style><text>x</text></svg>`;
+    const svg = `<svg><style>\n  .ll-diagram text { font-family: '${DIAGRAM_FONT}', system-ui, sans-serif; }\n  .mono { font-family: ui-monospace, monospace; }\n</style><text>x</text></svg>`;
     expect(withoutSharedRules(svg)).toBe('<svg><style>.mono{font-family: ui-monospace, monospace;}</style><text>x</text></svg>');
+    expect(withoutSharedRules(svg, new Set())).toBe(svg);
     const html = renderMermaid(flow, {}, 'd1');
     expect(html).not.toMatch(/(^|[\s}])(svg|text) ?\{/);
     expect(html).not.toMatch(/--_text-faint:\s*color-mix/);
@@ -62,14 +63,14 @@ describe('renderMermaid', () => {
 
   it('ships the rules every SVG shares once, in diagrams.css, not as a <style> per diagram', () => {
     // An inline <style> is a document stylesheet added mid-parse: the browser recomputes the style
-    // of the whole page parsed so far, once per diagram.
+    // of the whole page parsed so far, once per diagram. A rule the renderer writes differently from
+    // diagrams.css would stay inline and fail here.
     for (const src of [flow, 'sequenceDiagram\n  accTitle: Calls\n  A->>B: hi', 'stateDiagram-v2\n  accTitle: States\n  [*] --> A']) {
       expect(renderMermaid(src, {}, 'd')).not.toContain('<style');
     }
-    const css = normalizeCss(fs.readFileSync('src/styles/diagrams.css', 'utf8'));
-    for (const rule of SHARED_DIAGRAM_RULES) expect(css).toContain(normalizeCss(rule));
-    expect(SHARED_DIAGRAM_RULES.join('\n')).toContain(`font-family: '${DIAGRAM_FONT}'`);
-    expect(SHARED_DIAGRAM_RULES.join('\n')).not.toMatch(/--_text-faint:\s*color-mix/);
+    const css = cssRules(fs.readFileSync('src/styles/diagrams.css', 'utf8')).join('\n');
+    expect(css).toContain('.ll-diagram svg{');
+    expect(css).toContain('--_text-faint: var(--muted);');
   });
 
   it('prefixes every id and reference so two diagrams can share a page', () => {
