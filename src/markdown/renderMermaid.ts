@@ -15,6 +15,8 @@
  * it does not understand, are lifted out and become the SVG's <title>/<desc>.
  */
 import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { renderMermaidSVG } from 'beautiful-mermaid';
 import { MissingGlyphError } from './interMetrics.ts';
 import { checkFit, paddingNeeded, padLabels, stripPads, svgLabels } from './labelFit.ts';
@@ -122,7 +124,8 @@ export function cssRules(css: string): string[] {
 let siteRules: Set<string> | undefined;
 /** The rules of src/styles/diagrams.css, which every page with a diagram loads (read once). */
 function diagramsCssRules(): Set<string> {
-  siteRules ??= new Set(cssRules(fs.readFileSync(new URL('../styles/diagrams.css', import.meta.url), 'utf8')));
+  // A path, not a URL object: a test environment may replace the global URL (happy-dom does).
+  siteRules ??= new Set(cssRules(fs.readFileSync(path.join(path.dirname(fileURLToPath(import.meta.url)), '../styles/diagrams.css'), 'utf8')));
   return siteRules;
 }
 
