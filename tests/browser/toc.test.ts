@@ -13,6 +13,26 @@ const PAGE = '/lambda/event-sources/';
 const currentHref = (page: Page, host: 'starlight-toc' | 'mobile-starlight-toc') =>
   page.locator(`${host} a[aria-current="true"]`).getAttribute('href');
 
+/**
+ * Turns the mouse wheel by `dy` px and waits until the page has scrolled that far and stopped. The wheel
+ * scrolls smoothly after `mouse.wheel` returns: on a slow machine a check (or the next scroll) could
+ * otherwise run before the wheel's scroll is applied.
+ */
+async function wheelAndSettle(page: Page, dy: number): Promise<void> {
+  const [before, max] = await page.evaluate(() => [window.scrollY, document.documentElement.scrollHeight - window.innerHeight]);
+  await page.mouse.wheel(0, dy);
+  await expect.poll(() => page.evaluate(() => window.scrollY), { timeout: 5_000 }).toBeGreaterThanOrEqual(Math.min(before! + dy, max!) - 1);
+  let last = NaN;
+  await expect
+    .poll(async () => {
+      const y = await page.evaluate(() => new Promise<number>((r) => requestAnimationFrame(() => requestAnimationFrame(() => r(window.scrollY)))));
+      const still = y === last;
+      last = y;
+      return still;
+    }, { timeout: 5_000 })
+    .toBe(true);
+}
+
 /** Scrolls so that heading `id` sits `offset` px below the viewport top. */
 const scrollHeadingTo = (page: Page, id: string, offset: number) =>
   page.evaluate(
@@ -47,7 +67,7 @@ describeBrowser('table of contents', () => {
       await expect.poll(() => currentHref(page, 'starlight-toc'), { timeout: 5_000, message: id }).toBe(`#${encodeURIComponent(id)}`);
       // Half-way to the next heading: still that section.
       const gap = await page.evaluate(([a, b]) => document.getElementById(b!)!.getBoundingClientRect().top - document.getElementById(a!)!.getBoundingClientRect().top, [id, ids[i + 1]!]);
-      await page.mouse.wheel(0, Math.floor(gap / 2));
+      await wheelAndSettle(page, Math.floor(gap / 2));
       await expect.poll(() => currentHref(page, 'starlight-toc'), { timeout: 5_000, message: `${id} + ${Math.floor(gap / 2)} px` }).toBe(`#${encodeURIComponent(id)}`);
     }
     // A jump far up (no heading crosses the line inside the viewport on the way) still updates.
