@@ -34,7 +34,11 @@ async function axe(page: Page, only?: string[]): Promise<AxeResult[]> {
   if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axeSource);
   return page.evaluate(async (rules) => {
     const w = window as unknown as { axe: { run(ctx: Document, opts: object): Promise<{ violations: AxeResult[] }> } };
-    const r = await w.axe.run(document, rules ? { resultTypes: ['violations'], runOnly: { type: 'rule', values: rules } } : { resultTypes: ['violations'] });
+    // target-size (WCAG 2.2) is off in axe by default; Lighthouse turns it on, and so does this check.
+    const r = await w.axe.run(
+      document,
+      rules ? { resultTypes: ['violations'], runOnly: { type: 'rule', values: rules } } : { resultTypes: ['violations'], rules: { 'target-size': { enabled: true } } },
+    );
     return r.violations.map((v) => ({
       id: v.id,
       impact: v.impact,

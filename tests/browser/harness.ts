@@ -27,6 +27,30 @@ export const describeBrowser: typeof describe = ((name: string, fn: () => void) 
 
 export const CHROMIUM_ARGS = ['--headless', ...CHROMIUM_FLAGS];
 
+/**
+ * src/styles/quality.css's `content-visibility: auto` on the text's blocks, switched off. Its paint
+ * containment clips what sticks out of a block instead of letting it widen the page, so a test that
+ * measures overflow switches it off first (offscreenBlocks.test.ts checks that nothing is clipped).
+ */
+export const BLOCK_CONTAINMENT_OFF =
+  '.sl-markdown-content > * { content-visibility: visible !important; contain-intrinsic-size: none !important; }';
+
+/**
+ * Scrolls a page from top to bottom in steps of most of a screen, so every block of its text has been
+ * rendered once and keeps its real size (`contain-intrinsic-size: auto`) instead of an estimate: for a
+ * test that computes scroll distances from where headings are, as a reader who has read the page.
+ * Ends at the bottom.
+ */
+export async function scrollThrough(page: Page): Promise<void> {
+  for (let y = 0; ; ) {
+    await page.evaluate((top) => window.scrollTo({ top, behavior: 'instant' }), y);
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    const { h, vh } = await page.evaluate(() => ({ h: document.documentElement.scrollHeight, vh: innerHeight }));
+    if (y + vh >= h) break;
+    y += Math.round(vh * 0.8);
+  }
+}
+
 export interface LaunchOptions {
   colorScheme?: 'light' | 'dark';
   reducedMotion?: 'reduce' | 'no-preference';

@@ -7,7 +7,7 @@
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
-import { builtPages, describeBrowser, launchBrowser, openPage } from './harness.ts';
+import { BLOCK_CONTAINMENT_OFF, builtPages, describeBrowser, launchBrowser, openPage } from './harness.ts';
 
 const WIDTHS = [360, 390] as const;
 
@@ -34,8 +34,13 @@ async function settleWidgets(page: Page): Promise<void> {
   });
 }
 
-/** The page's sideways overflow in px (0 when none), and the outermost elements past the right edge. */
-function overflow(page: Page) {
+/**
+ * The page's sideways overflow in px (0 when none), and the outermost elements past the right edge.
+ * Block containment is switched off first: it would clip a too-wide element instead of letting it
+ * widen the page, and a clipped element is as much a failure as a page that scrolls sideways.
+ */
+async function overflow(page: Page) {
+  await page.addStyleTag({ content: BLOCK_CONTAINMENT_OFF });
   return page.evaluate(() => {
     const root = document.documentElement;
     const vw = root.clientWidth;

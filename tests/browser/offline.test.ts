@@ -204,6 +204,7 @@ describeBrowser('offline after one visit', () => {
     const input = widget.locator('form input[type="number"], form input[type="range"]').first();
     if (await input.count()) {
       const out = widget.locator('[data-out]').first();
+      await expect.poll(() => out.innerText(), { timeout: 5_000 }).not.toBe(''); // rendered (see the pricing check below)
       const before = await out.innerText();
       const step = Number((await input.getAttribute('step')) || 1) || 1;
       const max = Number(await input.getAttribute('max'));
@@ -223,8 +224,9 @@ describeBrowser('offline after one visit', () => {
       const calc = page.locator('ll-pricing-calculator');
       await calc.scrollIntoViewIfNeeded();
       const total = calc.locator('[data-out="total"]');
+      // Rendered in the next frame (content-visibility: auto, quality.css); until then innerText is empty.
+      await expect.poll(() => total.innerText(), { timeout: 5_000 }).toMatch(/\$/);
       const before = await total.innerText();
-      expect(before).toMatch(/\$/);
       const requests = calc.getByLabel('Requests per month');
       await requests.fill(String(Number(await requests.inputValue()) * 2 + 1_000_000));
       await requests.dispatchEvent('change');
@@ -238,7 +240,9 @@ describeBrowser('offline after one visit', () => {
     await page.goto(origin + examplePage!);
     const example = page.locator('runnable-example').first();
     const pre = example.locator('pre').first();
-    await pre.scrollIntoViewIfNeeded();
+    // Brought to the top, as a link to it would: aligned at the bottom instead, the blocks above it that
+    // render on the way (sized by an estimate until then, quality.css) could push it off the screen.
+    await example.evaluate((e) => e.scrollIntoView({ block: 'start', behavior: 'instant' }));
     await expect.poll(async () => (await pre.innerText()).trim().length).toBeGreaterThan(50);
     const code = (await pre.innerText()).trim();
     expect(code.length).toBeGreaterThan(50);
