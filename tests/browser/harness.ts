@@ -33,7 +33,7 @@ export const CHROMIUM_ARGS = ['--headless', ...CHROMIUM_FLAGS];
  * measures overflow switches it off first (offscreenBlocks.test.ts checks that nothing is clipped).
  */
 export const BLOCK_CONTAINMENT_OFF =
-  '.sl-markdown-content > * { content-visibility: visible !important; contain-intrinsic-size: none !important; }';
+  '.sl-markdown-content > *, .sl-markdown-content .expressive-code { content-visibility: visible !important; contain-intrinsic-size: none !important; }';
 
 /**
  * Scrolls a page from top to bottom in steps of most of a screen, so every block of its text has been
