@@ -28,15 +28,16 @@ export const describeBrowser: typeof describe = ((name: string, fn: () => void) 
 export const CHROMIUM_ARGS = ['--headless', ...CHROMIUM_FLAGS];
 
 /**
- * src/styles/quality.css's `content-visibility: auto` on the text's blocks, switched off. Its paint
- * containment clips what sticks out of a block instead of letting it widen the page, so a test that
- * measures overflow switches it off first (offscreenBlocks.test.ts checks that nothing is clipped).
+ * src/styles/quality.css's `content-visibility: auto` on code blocks, switched off (the same selector).
+ * Its paint containment clips what sticks out of a block instead of letting it widen the page, so a
+ * test that measures overflow switches it off first (offscreenBlocks.test.ts checks that nothing is
+ * clipped).
  */
 export const BLOCK_CONTAINMENT_OFF =
-  '.sl-markdown-content > *, .sl-markdown-content .expressive-code { content-visibility: visible !important; contain-intrinsic-size: none !important; }';
+  '.sl-markdown-content .expressive-code { content-visibility: visible !important; contain-intrinsic-size: none !important; }';
 
 /**
- * Scrolls a page from top to bottom in steps of most of a screen, so every block of its text has been
+ * Scrolls a page from top to bottom in steps of most of a screen, so every code block has been
  * rendered once and keeps its real size (`contain-intrinsic-size: auto`) instead of an estimate: for a
  * test that computes scroll distances from where headings are, as a reader who has read the page.
  * Ends at the bottom.

@@ -224,7 +224,7 @@ describeBrowser('offline after one visit', () => {
       const calc = page.locator('ll-pricing-calculator');
       await calc.scrollIntoViewIfNeeded();
       const total = calc.locator('[data-out="total"]');
-      // Rendered in the next frame (content-visibility: auto, quality.css); until then innerText is empty.
+      // Wait for the rendered total (innerText is empty for anything not rendered yet).
       await expect.poll(() => total.innerText(), { timeout: 5_000 }).toMatch(/\$/);
       const before = await total.innerText();
       const requests = calc.getByLabel('Requests per month');

@@ -59,7 +59,7 @@ describeBrowser('table of contents', () => {
     const { page, problems } = await openPage(desktop, PAGE);
     const ids = await page.locator('starlight-toc a').evaluateAll((as) => as.map((a) => decodeURIComponent((a as HTMLAnchorElement).hash.slice(1))));
     expect(ids.length).toBeGreaterThan(8);
-    // Blocks far down are sized by an estimate until first rendered (content-visibility, quality.css), and
+    // Code blocks far down are sized by an estimate until first rendered (content-visibility, quality.css), and
     // the half-way distances below are computed from heading positions: read the page once first.
     await scrollThrough(page);
     await page.evaluate(() => window.scrollTo({ top: 0, behavior: 'instant' }));
