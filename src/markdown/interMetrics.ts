@@ -1,19 +1,18 @@
 /**
- * Exact text widths in the font diagrams are drawn with: Inter, latin subset, weights 400/500/600,
- * as shipped by @fontsource/inter (SIL Open Font License 1.1, https://fontsource.org/fonts/inter).
- * The page loads the .woff2 files (src/styles/diagrams.css); the advance widths are read here from
- * the same package's .woff files of the same subset and version, because WOFF 1.0 tables are plain
- * zlib streams (https://www.w3.org/TR/WOFF/) while WOFF2 transforms its glyph tables.
+ * Exact text widths in the font diagrams are drawn with: the Inter subset the page loads
+ * (src/fonts/inter-diagram-*.woff2, made from @fontsource/inter by src/markdown/diagramFont.ts),
+ * weights 400/500/600. The advance widths are read from those very files, so the boxes are measured
+ * with the bytes the reader's browser draws with.
  *
  * Shape: `interWidth(text, fontSize, weight)` → CSS px, the sum of the glyphs' advance widths.
  * Diagram text is drawn with kerning and contextual ligatures off (diagrams.css), so that sum is
  * what the browser draws. Throws for a character the subset lacks: its width would be a guess.
  */
 import fs from 'node:fs';
-import { createRequire } from 'node:module';
 import zlib from 'node:zlib';
+import { DIAGRAM_FONT_WEIGHTS, diagramFontFile } from './diagramFont.ts';
 
-export const INTER_WEIGHTS = [400, 500, 600] as const;
+export const INTER_WEIGHTS = DIAGRAM_FONT_WEIGHTS;
 export type InterWeight = (typeof INTER_WEIGHTS)[number];
 
 /** Per code point advance width in em. */
@@ -33,6 +32,52 @@ function woffTables(buf: Buffer): Map<string, Buffer> {
     tables.set(buf.toString('latin1', at, at + 4), compLength < origLength ? zlib.inflateSync(raw) : raw);
   }
   return tables;
+}
+
+/** WOFF2's known-table tags, by the index its table directory uses (https://www.w3.org/TR/WOFF2/#table_dir_format). */
+const WOFF2_TAGS = ('cmap head hhea hmtx maxp name OS/2 post cvt  fpgm glyf loca prep CFF  VORG EBDT EBLC gasp hdmx kern LTSH PCLT VDMX vhea vmtx BASE ' +
+  'GDEF GPOS GSUB EBSC JSTF MATH CBDT CBLC COLR CPAL SVG  sbix acnt avar bdat bloc bsln cvar fdsc feat fmtx fvar gvar hsty just lcar mort morx opbd prop trak Zapf Silf Glat Gloc Feat Sill')
+  .match(/.{4}\s?/g)!.map((t) => t.slice(0, 4));
+
+/**
+ * The tables of a WOFF2 file (not a collection): a 48-byte header, a table directory of variable-length
+ * entries (flags byte, optional tag, UIntBase128 lengths), then one Brotli stream holding the tables
+ * back to back (https://www.w3.org/TR/WOFF2/). A transformed hmtx keeps its advance widths in front,
+ * after one flags byte; it is returned as stored and `readAdvances` accounts for it.
+ */
+function woff2Tables(buf: Buffer): { tables: Map<string, Buffer>; hmtxTransformed: boolean } {
+  if (buf.toString('latin1', 4, 8) === 'ttcf') throw new Error('WOFF2 font collections are not read here');
+  const count = buf.readUInt16BE(12);
+  const compressedSize = buf.readUInt32BE(20);
+  let at = 48;
+  const base128 = () => {
+    let v = 0;
+    for (let i = 0; i < 5; i++) {
+      const b = buf.readUInt8(at++);
+      v = v * 128 + (b & 0x7f);
+      if (!(b & 0x80)) return v;
+    }
+    throw new Error('bad UIntBase128 in a WOFF2 table directory');
+  };
+  const dir: { tag: string; length: number; transformed: boolean }[] = [];
+  for (let i = 0; i < count; i++) {
+    const flags = buf.readUInt8(at++);
+    const tag = (flags & 0x3f) === 0x3f ? buf.toString('latin1', at, (at += 4)) : WOFF2_TAGS[flags & 0x3f]!;
+    const version = flags >> 6;
+    // glyf and loca: version 0 is their transform and 3 the null one; every other table the reverse.
+    const transformed = tag === 'glyf' || tag === 'loca' ? version !== 3 : version !== 0;
+    const origLength = base128();
+    dir.push({ tag, length: transformed ? base128() : origLength, transformed });
+  }
+  const data = zlib.brotliDecompressSync(buf.subarray(at, at + compressedSize));
+  const tables = new Map<string, Buffer>();
+  let offset = 0;
+  for (const t of dir) {
+    tables.set(t.tag, data.subarray(offset, offset + t.length));
+    offset += t.length;
+  }
+  if (offset !== data.length) throw new Error(`WOFF2 tables hold ${offset} bytes, the stream ${data.length}`);
+  return { tables, hmtxTransformed: dir.some((t) => t.tag === 'hmtx' && t.transformed) };
 }
 
 /** Code point → glyph id from the cmap's format 4 (BMP) subtables (https://learn.microsoft.com/typography/opentype/spec/cmap). */
@@ -62,33 +107,39 @@ function glyphIds(cmap: Buffer): Map<number, number> {
   return out;
 }
 
-export function readAdvances(woff: Buffer): AdvanceTable {
-  const t = woffTables(woff);
+/** The table tags of a WOFF 1.0 or WOFF2 file, in its directory's order. */
+export function fontTableTags(font: Buffer): string[] {
+  return [...(font.toString('latin1', 0, 4) === 'wOF2' ? woff2Tables(font).tables : woffTables(font)).keys()];
+}
+
+/** Per code point advance width (em) of a WOFF 1.0 or WOFF2 file. */
+export function readAdvances(font: Buffer): AdvanceTable {
+  const signature = font.toString('latin1', 0, 4);
+  if (signature !== 'wOFF' && signature !== 'wOF2') throw new Error('not a WOFF 1.0 or WOFF2 file');
+  const { tables: t, hmtxTransformed } = signature === 'wOF2' ? woff2Tables(font) : { tables: woffTables(font), hmtxTransformed: false };
   const head = t.get('head');
   const hhea = t.get('hhea');
   const hmtx = t.get('hmtx');
   const cmap = t.get('cmap');
   if (!head || !hhea || !hmtx || !cmap) throw new Error('font lacks head, hhea, hmtx or cmap');
+  if (head.readUInt32BE(12) !== 0x5f0f3cf5) throw new Error('font head table has a bad magic number');
   const unitsPerEm = head.readUInt16BE(18);
   const longMetrics = hhea.readUInt16BE(34);
+  // The hmtx of the sfnt holds (advance, lsb) pairs; WOFF2's transformed hmtx a flags byte, then the advances alone.
+  const advanceAt = (i: number) => (hmtxTransformed ? hmtx.readUInt16BE(1 + i * 2) : hmtx.readUInt16BE(i * 4));
   const advances: AdvanceTable = new Map();
   for (const [cp, glyph] of glyphIds(cmap)) {
     // Glyphs past the last long metric share its advance (hmtx spec).
-    advances.set(cp, hmtx.readUInt16BE(Math.min(glyph, longMetrics - 1) * 4) / unitsPerEm);
+    advances.set(cp, advanceAt(Math.min(glyph, longMetrics - 1)) / unitsPerEm);
   }
   return advances;
 }
-
-const require = createRequire(import.meta.url);
-/** The package file of one weight; the page loads the .woff2 sibling. */
-export const interFile = (weight: InterWeight, ext: 'woff' | 'woff2') =>
-  require.resolve(`@fontsource/inter/files/inter-latin-${weight}-normal.${ext}`);
 
 const tables = new Map<InterWeight, AdvanceTable>();
 function advancesOf(weight: InterWeight): AdvanceTable {
   let t = tables.get(weight);
   if (!t) {
-    t = readAdvances(fs.readFileSync(interFile(weight, 'woff')));
+    t = readAdvances(fs.readFileSync(diagramFontFile(weight)));
     tables.set(weight, t);
   }
   return t;
@@ -103,7 +154,7 @@ export function interWidth(text: string, fontSize: number, weight: number): numb
   let em = 0;
   for (const ch of text) {
     const w = adv.get(ch.codePointAt(0)!);
-    if (w === undefined) throw new MissingGlyphError(`"${ch}" (U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}) is not in the shipped Inter subset`);
+    if (w === undefined) throw new MissingGlyphError(`"${ch}" (U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}) is not in the shipped Inter subset: add it to DIAGRAM_CHARS in src/markdown/diagramFont.ts and run \`npm run fonts\``);
     em += w;
   }
   return em * fontSize;

@@ -133,7 +133,7 @@ describeBrowser('diagrams a reader can read', () => {
     const withDiagram = await fontsOf(diagramPages[0]!);
     expect(withDiagram.loaded).toBe(true);
     expect(withDiagram.fonts.length).toBeGreaterThan(0);
-    for (const u of withDiagram.fonts) expect(u).toMatch(new RegExp(`^${new URL(baseUrl()).origin}/_astro/inter-latin-(400|500|600)-normal\\.[\\w-]+\\.woff2$`));
+    for (const u of withDiagram.fonts) expect(u).toMatch(new RegExp(`^${new URL(baseUrl()).origin}/_astro/inter-diagram-(400|500|600)\\.[\\w-]+\\.woff2$`));
     expect(plainPage).toBeTruthy();
     expect((await fontsOf(plainPage!)).fonts).toEqual([]);
     await browser.dispose();

@@ -1,12 +1,13 @@
 /**
- * Diagram labels against the font the page ships: the advance widths read from @fontsource/inter,
+ * Diagram labels against the font the page ships: the advance widths read from its subset of Inter,
  * the mirror of beautiful-mermaid's width estimate, the padding that widens boxes the estimate
  * makes too narrow, and the fit check the build relies on.
  */
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { renderMermaidSVG } from 'beautiful-mermaid';
-import { INTER_WEIGHTS, interFile, interWidth, MissingGlyphError, readAdvances } from '~/markdown/interMetrics.ts';
+import { diagramFontFile } from '~/markdown/diagramFont.ts';
+import { INTER_WEIGHTS, interWidth, MissingGlyphError, readAdvances } from '~/markdown/interMetrics.ts';
 import { checkFit, modelWidth, PAD, paddingNeeded, padLabels, stripPads, svgLabels } from '~/markdown/labelFit.ts';
 import { collectMermaid } from '~/markdown/collectMermaid.ts';
 import { extractAccessibility, parseFenceMeta, renderMermaid } from '~/markdown/renderMermaid.ts';
@@ -14,7 +15,7 @@ import { extractAccessibility, parseFenceMeta, renderMermaid } from '~/markdown/
 describe('Inter advance widths', () => {
   it('reads the shipped weights: printable ASCII is all there, digits are proportional, i narrow, M wide', () => {
     for (const w of INTER_WEIGHTS) {
-      const adv = readAdvances(fs.readFileSync(interFile(w, 'woff')));
+      const adv = readAdvances(fs.readFileSync(diagramFontFile(w)));
       for (let cp = 0x20; cp < 0x7f; cp++) expect(adv.get(cp), `U+${cp.toString(16)} at ${w}`).toBeGreaterThan(0);
       // Inter 4's default figures are proportional: "1" is about two thirds of "0" (0.41 vs 0.65 em at 500).
       expect(adv.get(0x31)! / adv.get(0x30)!).toBeLessThan(0.7);
@@ -32,14 +33,12 @@ describe('Inter advance widths', () => {
     expect(interWidth(t, 26, 500)).toBeCloseTo(2 * interWidth(t, 13, 500), 9);
   });
 
-  it('refuses a character outside the latin subset or a weight that is not shipped', () => {
+  it('refuses a character outside the subset (saying how to add it) or a weight that is not shipped', () => {
     expect(() => interWidth('Lambda λ', 13, 500)).toThrow(MissingGlyphError);
+    expect(() => interWidth('a → b', 13, 500)).toThrow(/"→" \(U\+2192\) is not in the shipped Inter subset: add it to DIAGRAM_CHARS in src\/markdown\/diagramFont\.ts and run `npm run fonts`/);
     expect(() => interWidth('Lambda', 13, 700)).toThrow(/not shipped/);
   });
 
-  it('the .woff2 the page loads exists beside the .woff measured here', () => {
-    for (const w of INTER_WEIGHTS) expect(fs.statSync(interFile(w, 'woff2')).size).toBeGreaterThan(10_000);
-  });
 });
 
 describe("beautiful-mermaid's width estimate (mirrored)", () => {

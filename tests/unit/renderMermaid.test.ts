@@ -38,7 +38,7 @@ describe('renderMermaid', () => {
     for (const w of weights) {
       const face = faces.find((f) => f.includes(`font-weight: ${w};`));
       expect(face, `@font-face for ${w}`).toContain(`font-family: '${DIAGRAM_FONT}'`);
-      expect(face).toContain(`@fontsource/inter/files/inter-latin-${w}-normal.woff2') format('woff2')`);
+      expect(face).toContain(`src: url('../fonts/inter-diagram-${w}.woff2') format('woff2')`);
       expect(face).not.toMatch(/\.woff'|local\(/); // woff2 only; never a locally installed Inter of another version
     }
   });
