@@ -3,6 +3,7 @@
  *   0. search:  rebuild Pagefind's index so `$LATEST` is a word                  ./searchIndex.ts
  *   1. links:   every internal link and #anchor resolves (fails the build)       ./links.ts
  *   2. a11y:    Markdown tables (scroll containers) become keyboard-focusable     ./a11yFixes.ts
+ *      fonts:   pages with diagrams preload the font weights their diagrams use  ./fontPreload.ts
  *      offline: add the service-worker registration script to every page        ./offline.ts
  *   3. csp:     hash inline scripts, add the CSP meta tag, write `_headers`       ./csp.ts
  *   4. offline: precache manifest over the final files, `sw.js`, 3 MB budget      ./offline.ts
@@ -18,6 +19,7 @@ import type { AstroIntegration } from 'astro';
 import { checkLinks, formatProblems } from './links.ts';
 import { applyCsp } from './csp.ts';
 import { focusableMarkdownTables } from './a11yFixes.ts';
+import { preloadDiagramFonts } from './fontPreload.ts';
 import { buildServiceWorker, injectRegisterScript, PRECACHE_BUDGET_BYTES } from './offline.ts';
 import { rebuildSearchIndex, SEARCH_INCLUDE_CHARACTERS } from './searchIndex.ts';
 
@@ -39,6 +41,8 @@ function qualityBuildDone(): AstroIntegration {
         logger.info('links: every internal link and anchor resolves.');
         const tables = focusableMarkdownTables(d);
         logger.info(`a11y: ${tables} Markdown tables made keyboard-focusable.`);
+        const fonts = preloadDiagramFonts(d);
+        logger.info(`fonts: ${fonts.pages} pages with diagrams preload their diagram font weights (${fonts.links} links).`);
         injectRegisterScript(d);
         const csp = applyCsp(d);
         logger.info(`csp: policy in ${csp.pages} pages and _headers (${csp.hashes.length} inline-script hashes).`);

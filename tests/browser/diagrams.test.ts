@@ -119,23 +119,42 @@ describeBrowser('diagrams a reader can read', () => {
     expect(diagramPages.length).toBeGreaterThanOrEqual(5);
   });
 
-  it('the font the boxes were measured for comes from the site, as woff2, and only where a diagram is', async () => {
+  it('the font the boxes were measured for comes from the site, as woff2, preloaded, and only where a diagram is', async () => {
     const browser = await launchBrowser();
     const fontsOf = async (path: string) => {
       const { page, requests, problems } = await openPage(browser, path);
       await page.waitForLoadState('networkidle');
-      const loaded = await page.evaluate(() => document.fonts.ready.then(() => document.fonts.check("500 13px 'Lambda Lab Inter'")));
+      const seen = await page.evaluate(async () => {
+        await document.fonts.ready;
+        const drawn = [...new Set([...document.querySelectorAll('.ll-diagram text')].map((t) => Number(getComputedStyle(t).fontWeight)))].sort();
+        const loaded = [...document.fonts].filter((f) => f.family.includes('Lambda Lab Inter') && f.status === 'loaded').map((f) => Number(f.weight)).sort();
+        const preloads = [...document.head.querySelectorAll<HTMLLinkElement>('link[rel="preload"][as="font"]')].map((l) => ({
+          href: l.href,
+          crossOrigin: l.crossOrigin,
+          beforeCss: !!(l.compareDocumentPosition(document.querySelector('link[rel="stylesheet"]')!) & Node.DOCUMENT_POSITION_FOLLOWING),
+        }));
+        return { drawn, loaded, preloads };
+      });
       const fonts = requests().filter((u) => /\.(woff2?|ttf|otf)(\?|$)/.test(u));
       expect(problems()).toEqual([]);
       await page.close();
-      return { loaded, fonts };
+      return { ...seen, fonts };
     };
-    const withDiagram = await fontsOf(diagramPages[0]!);
-    expect(withDiagram.loaded).toBe(true);
-    expect(withDiagram.fonts.length).toBeGreaterThan(0);
-    for (const u of withDiagram.fonts) expect(u).toMatch(new RegExp(`^${new URL(baseUrl()).origin}/_astro/inter-diagram-(400|500|600)\\.[\\w-]+\\.woff2$`));
+    const fontUrl = new RegExp(`^${new URL(baseUrl()).origin}/_astro/inter-diagram-(400|500|600)\\.[\\w-]+\\.woff2$`);
+    for (const path of diagramPages) {
+      const f = await fontsOf(path);
+      expect(f.drawn.length, path).toBeGreaterThan(0);
+      // Every weight the diagrams draw with is loaded, and no other.
+      expect(f.loaded, path).toEqual(f.drawn);
+      // Each is preloaded (with crossorigin, before the stylesheets) and fetched once: the preload is the request the font uses.
+      expect(f.preloads.map((p) => Number(fontUrl.exec(p.href)?.[1])).sort(), path).toEqual(f.drawn);
+      for (const p of f.preloads) expect(p, path).toMatchObject({ crossOrigin: 'anonymous', beforeCss: true });
+      expect(f.fonts.slice().sort(), path).toEqual(f.preloads.map((p) => p.href).sort());
+    }
     expect(plainPage).toBeTruthy();
-    expect((await fontsOf(plainPage!)).fonts).toEqual([]);
+    const plain = await fontsOf(plainPage!);
+    expect(plain.fonts).toEqual([]);
+    expect(plain.preloads).toEqual([]);
     await browser.dispose();
   });
 
