@@ -35,6 +35,14 @@ export const DIAGRAM_CHARS =
 /** Tables dropped from the subset: kerning (GPOS), glyph substitution (GSUB) and their glyph classes (GDEF). */
 export const DROPPED_TABLES = ['GPOS', 'GSUB', 'GDEF'];
 
+/**
+ * Name records kept: the copyright notice, family and version (0–6), and the license description and
+ * URL (13, 14; the source has 14), which the subsetter drops by default. The SIL Open Font License
+ * lets a modified font be shipped when each copy carries the notice and the license, in its
+ * metadata or beside it (src/fonts/LICENSE). Inter declares no Reserved Font Name.
+ */
+export const KEPT_NAME_IDS = [0, 1, 2, 3, 4, 5, 6, 13, 14];
+
 /** The committed subset of one weight, the file the page loads. */
 export const diagramFontFile = (weight: DiagramFontWeight) =>
   // path.join, not new URL(…, import.meta.url): under happy-dom (a unit-test environment) the global URL is not Node's.
@@ -50,5 +58,5 @@ export async function makeDiagramFont(weight: DiagramFontWeight): Promise<Buffer
   // subset-font (harfbuzz's subsetter and Google's WOFF2 encoder, as WebAssembly) is only needed
   // to make the files, never to build the site: loaded here, on demand.
   const { default: subsetFont } = await import('subset-font');
-  return subsetFont(fs.readFileSync(sourceFontFile(weight)), DIAGRAM_CHARS, { targetFormat: 'woff2', dropTables: DROPPED_TABLES });
+  return subsetFont(fs.readFileSync(sourceFontFile(weight)), DIAGRAM_CHARS, { targetFormat: 'woff2', dropTables: DROPPED_TABLES, preserveNameIds: KEPT_NAME_IDS });
 }

@@ -107,9 +107,9 @@ function glyphIds(cmap: Buffer): Map<number, number> {
   return out;
 }
 
-/** The table tags of a WOFF 1.0 or WOFF2 file, in its directory's order. */
-export function fontTableTags(font: Buffer): string[] {
-  return [...(font.toString('latin1', 0, 4) === 'wOF2' ? woff2Tables(font).tables : woffTables(font)).keys()];
+/** The tables of a WOFF 1.0 or WOFF2 file by tag, in its directory's order (a WOFF2 hmtx or glyf as stored, maybe transformed). */
+export function fontTables(font: Buffer): Map<string, Buffer> {
+  return font.toString('latin1', 0, 4) === 'wOF2' ? woff2Tables(font).tables : woffTables(font);
 }
 
 /** Per code point advance width (em) of a WOFF 1.0 or WOFF2 file. */

@@ -3,6 +3,7 @@ declare module 'subset-font' {
   export interface SubsetFontOptions {
     targetFormat?: 'sfnt' | 'truetype' | 'woff' | 'woff2';
     dropTables?: string[];
+    preserveNameIds?: number[];
   }
   export default function subsetFont(font: Buffer, text: string, options?: SubsetFontOptions): Promise<Buffer>;
 }
