@@ -5,8 +5,10 @@
 import { defineEcConfig } from '@astrojs/starlight/expressive-code';
 import { focusableCode } from './src/integrations/focusableCode.mjs';
 import { leanCode } from './src/integrations/leanCode.mjs';
+import { codeSize } from './src/integrations/codeSize.mjs';
 
 export default defineEcConfig({
-  // a11y: code blocks that scroll sideways must be reachable by keyboard. Performance: fewer spans.
-  plugins: [focusableCode(), leanCode()],
+  // a11y: code blocks that scroll sideways must be reachable by keyboard. Performance: fewer spans,
+  // and each block's size for the browser to hold its place while it is not rendered yet.
+  plugins: [focusableCode(), leanCode(), codeSize()],
 });

@@ -7,10 +7,14 @@
  * - nothing inside a contained block is drawn outside the room its paint containment leaves (the box
  *   plus overflow-clip-margin), so no focus ring or shadow is cut off. Without the margin, the focus
  *   ring of a focused code block was.
+ * - a block not rendered yet is as tall as it will be (its estimate is computed from its line count,
+ *   src/integrations/codeSize.mjs), and a link to any heading of any page lands on that heading. With
+ *   one estimate for every block, a long block above a heading grew as it rendered and 10 of 95
+ *   heading links at 1280 px landed away from their heading, some with it below the screen.
  */
 import { expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { BLOCK_CONTAINMENT_OFF, builtPages, describeBrowser, launchBrowser, openPage, scrollThrough } from './harness.ts';
+import { baseUrl, BLOCK_CONTAINMENT_OFF, builtPages, describeBrowser, launchBrowser, openPage, scrollThrough } from './harness.ts';
 
 /** Each content block's top and height, relative to the content's top (px, rounded to 0.5). */
 function blockGeometry(page: Page) {
@@ -90,3 +94,72 @@ describeBrowser('code blocks below the fold are rendered when they come near, an
     }, 300_000);
   }
 });
+
+/** Each code block's height as laid out now (px, 2 decimals), in document order. */
+const codeHeights = (page: Page) =>
+  page.evaluate(() => [...document.querySelectorAll('.sl-markdown-content .expressive-code')].map((b) => Math.round(b.getBoundingClientRect().height * 100) / 100));
+
+describeBrowser('a code block holds its exact place before it is rendered', () => {
+  // At 360 px a long title wraps onto a second line (23.76 px) that the line count does not know of.
+  for (const [width, tolerance] of [[1280, 1], [360, 24]] as const) {
+    it(`every page at ${width} px: each block not rendered yet is as tall as once rendered (within ${tolerance} px)`, async () => {
+      const ctx = await launchBrowser({ viewport: { width, height: 800 } });
+      const off: string[] = [];
+      let skipped = 0;
+      try {
+        for (const p of builtPages()) {
+          const { page } = await openPage(ctx, p);
+          await page.evaluate(() => document.fonts.ready);
+          // Right after load, blocks far below the fold are skipped: laid out at their estimate.
+          // (A skipped block's content reports itself hidden by content-visibility; the block itself does not.)
+          skipped += await page.evaluate(
+            () => [...document.querySelectorAll('.sl-markdown-content .expressive-code')].filter((b) => b.checkVisibility() && b.firstElementChild && !b.firstElementChild.checkVisibility({ contentVisibilityAuto: true })).length,
+          );
+          const estimated = await codeHeights(page);
+          await page.addStyleTag({ content: BLOCK_CONTAINMENT_OFF });
+          const real = await codeHeights(page);
+          real.forEach((h, i) => {
+            if (Math.abs(h - estimated[i]!) > tolerance) off.push(`${p} code block ${i + 1}: ${estimated[i]} px before rendering, ${h} px rendered`);
+          });
+          await page.close();
+        }
+      } finally {
+        await ctx.dispose();
+      }
+      // The check means something only if blocks were skipped when measured.
+      expect(skipped).toBeGreaterThan(10);
+      expect(off).toEqual([]);
+    }, 300_000);
+  }
+
+  it('a link to any heading of any page, opened fresh at 1280 px, lands on the heading', async () => {
+    const ctx = await launchBrowser({ viewport: { width: 1280, height: 900 } });
+    const away: string[] = [];
+    let links = 0;
+    try {
+      const page = await ctx.newPage();
+      for (const p of builtPages()) {
+        await page.goto(new URL(p, baseUrl()).href);
+        const ids = await page.evaluate(() => [...document.querySelectorAll('.sl-markdown-content :is(h2, h3)[id]')].map((h) => h.id));
+        for (const id of ids) {
+          // A query string makes each a new page load (the server ignores it), as when following a link from elsewhere.
+          await page.goto(new URL(`${p}?from=${links++}#${id}`, baseUrl()).href, { waitUntil: 'load' });
+          await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+          const at = await page.evaluate((i) => {
+            const top = document.getElementById(i)!.getBoundingClientRect().top;
+            const padding = parseFloat(getComputedStyle(document.documentElement).scrollPaddingTop) || 0;
+            const atEnd = window.scrollY >= document.documentElement.scrollHeight - window.innerHeight - 1;
+            return { top: Math.round(top), padding, atEnd };
+          }, id);
+          // The heading's top at the scroll padding (under the header), or lower when the page cannot scroll that far.
+          if (at.top < at.padding - 1 || (!at.atEnd && at.top > at.padding + 1)) away.push(`${p}#${id}: heading at ${at.top} px, expected ${at.padding} px`);
+        }
+      }
+    } finally {
+      await ctx.dispose();
+    }
+    expect(links).toBeGreaterThan(80);
+    expect(away).toEqual([]);
+  }, 300_000);
+});
+
