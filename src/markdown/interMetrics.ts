@@ -10,10 +10,8 @@
  */
 import fs from 'node:fs';
 import zlib from 'node:zlib';
-import { DIAGRAM_FONT_WEIGHTS, diagramFontFile } from './diagramFont.ts';
+import { DIAGRAM_FONT_WEIGHTS, diagramFontFile, type DiagramFontWeight } from './diagramFont.ts';
 
-export const INTER_WEIGHTS = DIAGRAM_FONT_WEIGHTS;
-export type InterWeight = (typeof INTER_WEIGHTS)[number];
 
 /** Per code point advance width in em. */
 type AdvanceTable = Map<number, number>;
@@ -135,8 +133,8 @@ export function readAdvances(font: Buffer): AdvanceTable {
   return advances;
 }
 
-const tables = new Map<InterWeight, AdvanceTable>();
-function advancesOf(weight: InterWeight): AdvanceTable {
+const tables = new Map<DiagramFontWeight, AdvanceTable>();
+function advancesOf(weight: DiagramFontWeight): AdvanceTable {
   let t = tables.get(weight);
   if (!t) {
     t = readAdvances(fs.readFileSync(diagramFontFile(weight)));
@@ -149,8 +147,8 @@ export class MissingGlyphError extends Error {}
 
 /** Width in px of one line of text drawn in Inter at `fontSize` px and `weight`, without kerning. */
 export function interWidth(text: string, fontSize: number, weight: number): number {
-  if (!(INTER_WEIGHTS as readonly number[]).includes(weight)) throw new Error(`Inter weight ${weight} is not shipped (${INTER_WEIGHTS.join(', ')})`);
-  const adv = advancesOf(weight as InterWeight);
+  if (!(DIAGRAM_FONT_WEIGHTS as readonly number[]).includes(weight)) throw new Error(`Inter weight ${weight} is not shipped (${DIAGRAM_FONT_WEIGHTS.join(', ')})`);
+  const adv = advancesOf(weight as DiagramFontWeight);
   let em = 0;
   for (const ch of text) {
     const w = adv.get(ch.codePointAt(0)!);

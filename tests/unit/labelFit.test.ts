@@ -6,15 +6,15 @@
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { renderMermaidSVG } from 'beautiful-mermaid';
-import { diagramFontFile } from '~/markdown/diagramFont.ts';
-import { INTER_WEIGHTS, interWidth, MissingGlyphError, readAdvances } from '~/markdown/interMetrics.ts';
+import { DIAGRAM_FONT_WEIGHTS, diagramFontFile } from '~/markdown/diagramFont.ts';
+import { interWidth, MissingGlyphError, readAdvances } from '~/markdown/interMetrics.ts';
 import { checkFit, modelWidth, PAD, paddingNeeded, padLabels, stripPads, svgLabels } from '~/markdown/labelFit.ts';
 import { collectMermaid } from '~/markdown/collectMermaid.ts';
 import { extractAccessibility, parseFenceMeta, renderMermaid } from '~/markdown/renderMermaid.ts';
 
 describe('Inter advance widths', () => {
   it('reads the shipped weights: printable ASCII is all there, digits are proportional, i narrow, M wide', () => {
-    for (const w of INTER_WEIGHTS) {
+    for (const w of DIAGRAM_FONT_WEIGHTS) {
       const adv = readAdvances(fs.readFileSync(diagramFontFile(w)));
       for (let cp = 0x20; cp < 0x7f; cp++) expect(adv.get(cp), `U+${cp.toString(16)} at ${w}`).toBeGreaterThan(0);
       // Inter 4's default figures are proportional: "1" is about two thirds of "0" (0.41 vs 0.65 em at 500).
